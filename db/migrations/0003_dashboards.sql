@@ -132,7 +132,7 @@ LANGUAGE plpgsql SET search_path = '' AS $$
 BEGIN
   IF current_user = 'authenticated'
      AND (NEW.owner_user_id IS DISTINCT FROM OLD.owner_user_id OR NEW.owner_team_id IS DISTINCT FROM OLD.owner_team_id)
-     AND NOT (OLD.owner_user_id = auth.uid() OR OLD.owner_team_id = ANY (private.my_team_ids('admin')))
+     AND NOT coalesce(OLD.owner_user_id = auth.uid() OR OLD.owner_team_id = ANY (private.my_team_ids('admin')), false)
   THEN
     RAISE EXCEPTION 'only the owner or a team admin may move this dashboard to another owner'
       USING ERRCODE = '42501';

@@ -34,8 +34,9 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<{ applied: string[] }> {
   const migrations = await readMigrations(dir);
-  await db.asOwner((tx) =>
-    tx.exec(`
+  await db.asOwner(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`
       CREATE SCHEMA IF NOT EXISTS ocp_meta;
       REVOKE ALL ON SCHEMA ocp_meta FROM PUBLIC;
       CREATE TABLE IF NOT EXISTS ocp_meta.schema_migrations (
@@ -43,8 +44,8 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<{ app
         checksum text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now()
       );
-    `),
-  );
+    `);
+  });
   const applied: string[] = [];
   for (const migration of migrations) {
     const ran = await db.asOwner(async (tx) => {

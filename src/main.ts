@@ -1,0 +1,29 @@
+/** `npm start`: opens the database (embedded unless DATABASE_URL is set), migrates, seeds the demo, serves. */
+import { loadConfig } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { seedDemoWorkspace } from './demo/seed.js';
+import { buildApp } from './server/app.js';
+
+const config = loadConfig();
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrate(db);
+const demoUserId = config.seedDemo ? await seedDemoWorkspace(db) : undefined;
+
+const app = buildApp({ db, demoUserId, logger: true });
+await app.listen({ host: config.host, port: config.port });
+console.log(
+  `\nOCP is running at ${config.publicUrl}  (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded, in ${config.dataDir}`})\n`,
+);
+
+// Finish the requests in flight, then release the database.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await db.close();
+    process.exit(0);
+  });
+}
