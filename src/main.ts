@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { seedDemoWorkspace } from './demo/seed.js';
+import { setUpAuth } from './server/accounts/setup.js';
 import { buildApp } from './server/app.js';
 
 const config = loadConfig();
@@ -10,7 +11,14 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config
 await migrate(db);
 const demoUserId = config.seedDemo ? await seedDemoWorkspace(db) : undefined;
 
-const app = buildApp({ db, demoUserId, logger: true });
+const app = await buildApp({
+  db,
+  auth: await setUpAuth(config.auth, db),
+  demoUserId,
+  logLevel: config.logLevel,
+  trustProxy: config.trustProxy,
+  corsOrigins: config.corsOrigins,
+});
 await app.listen({ host: config.host, port: config.port });
 console.log(
   `\nOCP is running at ${config.publicUrl}  (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded, in ${config.dataDir}`})\n`,

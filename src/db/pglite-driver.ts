@@ -24,7 +24,7 @@ export async function createPgliteDriver(dataDir?: string): Promise<Driver> {
       try {
         return await db.transaction(async (transaction) => {
           const tx: Tx = {
-            async query<R extends Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+            async query<R extends object>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
               try {
                 const result = await transaction.query<R>(text, params as unknown[] | undefined);
                 return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };

@@ -42,7 +42,7 @@ export function createPostgresDriver(options: PostgresDriverOptions): Driver {
       try {
         await client.query('BEGIN');
         const tx: Tx = {
-          async query<R extends Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+          async query<R extends object>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
             try {
               const result = await client.query<R>(text, params as unknown[] | undefined);
               return { rows: result.rows, rowCount: result.rowCount ?? 0 };

@@ -1,7 +1,7 @@
 /** A row as the driver returns it: column name to parsed value. */
 export type Row = Record<string, unknown>;
 
-export interface QueryResult<R extends Row = Row> {
+export interface QueryResult<R extends object = Row> {
   rows: R[];
   /** Rows inserted, updated or deleted by the statement (0 for a SELECT that matched none). */
   rowCount: number;
@@ -10,7 +10,7 @@ export interface QueryResult<R extends Row = Row> {
 /** A handle on one open transaction. Query functions take it first, so they compose in one unit of work. */
 export interface Tx {
   /** One statement with $1… parameters. */
-  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R extends object = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /** A script of several statements without parameters (migrations, seeding). */
   exec(script: string): Promise<void>;
 }

@@ -3,18 +3,29 @@ import { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createPgliteDriver } from '../db/pglite-driver.js';
 import { seedDemoWorkspace } from '../demo/seed.js';
+import { setUpAuth } from './accounts/setup.js';
 import { buildApp } from './app.js';
 
 // What `npm start` does on a fresh machine, on an in-memory embedded database.
 let db: Database;
-let app: ReturnType<typeof buildApp>;
+let app: Awaited<ReturnType<typeof buildApp>>;
 let baseUrl: string;
 
 beforeAll(async () => {
   db = new Database(await createPgliteDriver());
   await migrate(db);
   const demoUserId = await seedDemoWorkspace(db);
-  app = buildApp({ db, demoUserId });
+  const auth = await setUpAuth(
+    {
+      mode: 'ocp',
+      jwtSecret: undefined,
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 3600,
+      signInRateLimit: { max: 10, timeWindow: '1 minute' },
+    },
+    db,
+  );
+  app = await buildApp({ db, demoUserId, auth });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 
@@ -33,6 +44,15 @@ describe('a fresh start on the embedded database', () => {
     const page = await (await fetch(`${baseUrl}/`)).text();
     expect(page).toContain('Sales overview — 2 tab(s), 5 chart(s)');
     expect(page).toContain('Web traffic — 1 tab(s), 1 chart(s) · public');
+  });
+
+  it('signs up a user on the embedded database too', async () => {
+    const response = await fetch(`${baseUrl}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'first@example.test', password: 'correct horse battery' }),
+    });
+    expect(response.status).toBe(201);
   });
 
   it('seeds the demo only once, however often OCP starts', async () => {

@@ -1,20 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.js';
+import { accountRoutes } from './accounts/routes.js';
+import type { AuthSetup } from './accounts/setup.js';
+import { registerAuthentication } from './plugins/authenticate.js';
+import { registerProblemHandlers } from './plugins/problems.js';
+import { startPage } from './start-page.js';
 
 export interface AppOptions {
   db: Database;
+  auth: AuthSetup;
   /** The demo user whose workspace the start page lists, if a demo was seeded. */
   demoUserId?: string | undefined;
-  logger?: boolean;
+  logLevel?: string | undefined;
+  trustProxy?: boolean | undefined;
+  corsOrigins?: string[] | undefined;
 }
 
-/** Builds the HTTP server (not yet listening). */
-export function buildApp(options: AppOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+/** Builds the HTTP server (not yet listening): plugins, then routes, read top to bottom. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'silent',
+      // Credentials never reach a log line.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refresh_token'],
+    },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+  }).withTypeProvider<ZodTypeProvider>();
 
-  app.get('/readyz', async (_request, reply) => {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, { global: true });
+  await app.register(cors, { origin: options.corsOrigins?.length ? options.corsOrigins : false });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OCP API',
+        version: '0.1.0',
+        description: 'Dashboards, charts, versions, sharing and chat. Errors are application/problem+json (RFC 9457).',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuthentication(app, options.auth.verifier);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
       await options.db.asAnon((tx) => tx.query('select 1'));
       return { status: 'ready', database: options.db.kind };
@@ -22,40 +82,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
       return reply.code(503).send({ status: 'unavailable', database: options.db.kind });
     }
   });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/', async (_request, reply) => {
-    const dashboards = options.demoUserId
-      ? (
-          await options.db.asUser(options.demoUserId, (tx) =>
-            tx.query<{ title: string; tabs: number; charts: number; is_public: boolean }>(`
-              select d.title, d.is_public,
-                     (select count(*) from dashboard_tabs t where t.dashboard_id = d.id) as tabs,
-                     (select count(*) from charts c join dashboard_tabs t on t.id = c.dashboard_tab_id
-                       where t.dashboard_id = d.id) as charts
-              from dashboards d order by d.title`),
-          )
-        ).rows
-      : [];
-    const items = dashboards
-      .map(
-        (d) =>
-          `<li>${escapeHtml(d.title)} — ${d.tabs} tab(s), ${d.charts} chart(s)${d.is_public ? ' · public' : ''}</li>`,
-      )
-      .join('');
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>OCP</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
-<h1>OCP is running</h1>
-<p>Database: ${options.db.kind === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'}. The API and the web app are being built;
-this page lists the demo workspace, read as the demo user through row-level security.</p>
-<ul>${items || '<li>No demo workspace (OCP_DEMO=false).</li>'}</ul>
-<p><a href="/healthz">/healthz</a> · <a href="/readyz">/readyz</a></p>
-</body></html>`);
-  });
+  if (options.auth.accounts) {
+    await app.register(accountRoutes(options.auth.accounts, options.auth.signInRateLimit), { prefix: '/api/auth' });
+  }
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(await startPage(options.db, options.demoUserId)),
+  );
 
   return app;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

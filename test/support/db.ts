@@ -32,7 +32,7 @@ export async function createUser(db: Database, name = 'user'): Promise<TestUser>
 }
 
 /** Runs one statement as a user (or anon when user is null) and returns its rows. */
-export function queryAs<R extends Row = Row>(
+export function queryAs<R extends object = Row>(
   db: Database,
   user: TestUser | null,
   text: string,
@@ -54,7 +54,7 @@ export async function changeAs(
 }
 
 /** Reads as the owner, bypassing row-level security: what is really in the table. */
-export async function queryAsOwner<R extends Row = Row>(
+export async function queryAsOwner<R extends object = Row>(
   db: Database,
   text: string,
   params: readonly unknown[] = [],

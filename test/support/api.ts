@@ -1,0 +1,102 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { setUpAuth } from '../../src/server/accounts/setup.js';
+import { buildApp } from '../../src/server/app.js';
+import { useTestDatabase } from './db.js';
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface RequestOptions {
+  token?: string | undefined;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  db: Database;
+  baseUrl: string;
+  request<T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Signs a new user up and returns the session (access and refresh token). */
+  signUp(name?: string): Promise<TestSession>;
+}
+
+export interface TestSession {
+  userId: string;
+  email: string;
+  password: string;
+  token: string;
+  refreshToken: string;
+}
+
+export interface ApiOptions {
+  accessTokenTtlSeconds?: number;
+  signInRateLimit?: number;
+}
+
+/** The real server over real HTTP, on the run's PostgreSQL database, for one test file. */
+export function useTestApi(options: ApiOptions = {}): TestApi {
+  const db = useTestDatabase(8);
+  let close: () => Promise<void> = async () => {};
+  const api: TestApi = {
+    db,
+    baseUrl: '',
+    async request(method, path, { token, body, headers = {} } = {}) {
+      const response = await fetch(`${api.baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, headers: response.headers, body: parsed as never };
+    },
+    async signUp(name = 'user') {
+      const email = `${name}-${crypto.randomUUID().slice(0, 8)}@example.test`;
+      const password = 'correct horse battery staple';
+      const response = await api.request<{ access_token: string; refresh_token: string; user: { id: string } }>(
+        'POST',
+        '/api/auth/signup',
+        { body: { email, password, display_name: name } },
+      );
+      if (response.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(response.body)}`);
+      return {
+        userId: response.body.user.id,
+        email,
+        password,
+        token: response.body.access_token,
+        refreshToken: response.body.refresh_token,
+      };
+    },
+  };
+
+  beforeAll(async () => {
+    const auth = await setUpAuth(
+      {
+        mode: 'ocp',
+        jwtSecret: 'test secret of a decent length, for HS256 only',
+        accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
+        refreshTokenTtlSeconds: 3600,
+        signInRateLimit: { max: options.signInRateLimit ?? 1000, timeWindow: '1 minute' },
+      },
+      db,
+    );
+    const app = await buildApp({ db, auth });
+    api.baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    close = () => app.close();
+  });
+  afterAll(() => close());
+  return api;
+}
