@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { toDbError } from './errors.js';
-import type { Driver, QueryResult, Row, Tx } from './types.js';
+import type { Driver, QueryResult, Tx } from './types.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;

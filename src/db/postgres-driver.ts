@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { toDbError } from './errors.js';
-import type { Driver, QueryResult, Row, Tx } from './types.js';
+import type { Driver, QueryResult, Tx } from './types.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
