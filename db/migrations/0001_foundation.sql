@@ -7,6 +7,13 @@ CREATE SCHEMA IF NOT EXISTS extensions;
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
 CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
 
+-- PostgreSQL lets PUBLIC execute every new function. OCP grants each function to the roles that
+-- need it, one by one, so take that default away for every function this role creates from here
+-- on (after the extensions, whose functions keep their usual grants). A per-schema
+-- "ALTER DEFAULT PRIVILEGES IN SCHEMA … REVOKE" cannot remove the built-in grant; only this
+-- database-wide form does.
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
 -- API roles as Supabase has them. Roles are cluster-wide, so another database on the same
 -- server (or a test run beside us) may have made them already: create each only if missing,
 -- and tolerate the race of two migrations creating it at once.
@@ -90,7 +97,6 @@ GRANT USAGE ON SCHEMA extensions TO anon, authenticated, service_role;
 CREATE SCHEMA IF NOT EXISTS private;
 REVOKE ALL ON SCHEMA private FROM PUBLIC;
 GRANT USAGE ON SCHEMA private TO anon, authenticated, service_role;
-ALTER DEFAULT PRIVILEGES IN SCHEMA private REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 
 -- Every table with updated_at gets this BEFORE UPDATE trigger (review #6).
 CREATE FUNCTION private.touch_updated_at() RETURNS trigger

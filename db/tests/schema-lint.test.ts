@@ -66,3 +66,56 @@ describe('the schema avoids the usual row-level security mistakes', () => {
     expect(views).toEqual([]);
   });
 });
+
+describe('functions API callers may execute', () => {
+  // Each helper is granted on purpose; anything else in private (the snapshot that reads past
+  // row-level security, trigger functions) must stay out of reach.
+  const allowed: Record<'anon' | 'authenticated', string[]> = {
+    anon: [
+      'private.can_edit_dashboard(uuid)',
+      'private.can_edit_tab(uuid)',
+      'private.can_read_dashboard(uuid)',
+      'private.can_read_tab(uuid)',
+      'private.is_dashboard_insider(uuid)',
+      'private.my_team_ids(team_role)',
+      'private.my_teammate_ids()',
+      'private.require_dashboard_access(uuid,text)',
+      'private.role_rank(team_role)',
+      'private.share_token_hash(text)',
+      'public.shared_dashboard(text,text)',
+    ],
+    authenticated: [
+      'private.can_edit_dashboard(uuid)',
+      'private.can_edit_tab(uuid)',
+      'private.can_read_dashboard(uuid)',
+      'private.can_read_tab(uuid)',
+      'private.is_dashboard_insider(uuid)',
+      'private.my_team_ids(team_role)',
+      'private.my_teammate_ids()',
+      'private.require_dashboard_access(uuid,text)',
+      'private.role_rank(team_role)',
+      'private.share_password_hash(text)',
+      'private.share_token_hash(text)',
+      'private.team_has_members(uuid)',
+      'public.profile_cards(uuid[])',
+      'public.reorder_charts(uuid,uuid[])',
+      'public.reorder_tabs(uuid,uuid[])',
+      'public.search_chat_messages(text,integer)',
+      'public.shared_dashboard(text,text)',
+    ],
+  };
+
+  for (const role of ['anon', 'authenticated'] as const) {
+    it(`${role} may execute exactly the granted helpers`, async () => {
+      const rows = await queryAsOwner<{ fn: string }>(
+        db,
+        `select n.nspname || '.' || p.proname || '(' || replace(oidvectortypes(p.proargtypes), ' ', '') || ')' as fn
+         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+         where n.nspname in ('public', 'private') and has_function_privilege($1, p.oid, 'execute')
+         order by 1`,
+        [role],
+      );
+      expect(rows.map((r) => r.fn)).toEqual(allowed[role]);
+    });
+  }
+});
