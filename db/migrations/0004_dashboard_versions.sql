@@ -97,6 +97,8 @@ CREATE TRIGGER keep_versions_append_only BEFORE UPDATE OR DELETE ON public.dashb
 ALTER TABLE public.dashboard_versions ENABLE ROW LEVEL SECURITY;
 REVOKE ALL ON public.dashboard_versions FROM anon, authenticated;
 GRANT SELECT, INSERT ON public.dashboard_versions TO authenticated;
+-- anon may ask (a public dashboard's page does) but no policy lets it see any version.
+GRANT SELECT ON public.dashboard_versions TO anon;
 GRANT SELECT, INSERT, DELETE ON public.dashboard_versions TO service_role;
 
 -- The owner and the owning team's members read the history. Making a dashboard public publishes

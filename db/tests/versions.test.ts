@@ -103,7 +103,7 @@ describe('reading versions', () => {
       queryAs(db, user, 'select version_number from dashboard_versions where dashboard_id = $1', [dashboardId]);
     for (const who of ['owner', 'editor', 'viewer'] as const) expect(await history(world[who])).toHaveLength(1);
     expect(await history(world.outsider)).toHaveLength(0);
-    expect(await sqlstateOf(history(null))).toBe(DENIED);
+    expect(await history(null)).toHaveLength(0);
   });
 
   it('making a dashboard public does not publish its history', async () => {

@@ -15,6 +15,7 @@ import {
 import type { Database } from '../db/database.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AuthSetup } from './accounts/setup.js';
+import { dashboardRoutes } from './dashboards/routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerProblemHandlers } from './plugins/problems.js';
 import { startPage } from './start-page.js';
@@ -87,6 +88,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.auth.accounts) {
     await app.register(accountRoutes(options.auth.accounts, options.auth.signInRateLimit), { prefix: '/api/auth' });
   }
+
+  await app.register(dashboardRoutes(options.db), { prefix: '/api' });
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(await startPage(options.db, options.demoUserId)),

@@ -93,7 +93,8 @@ export function useTestApi(options: ApiOptions = {}): TestApi {
       },
       db,
     );
-    const app = await buildApp({ db, auth });
+    // Unexpected errors (500s) are logged, so that a failing test shows why.
+    const app = await buildApp({ db, auth, logLevel: 'error' });
     api.baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     close = () => app.close();
   });
