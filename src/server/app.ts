@@ -19,6 +19,7 @@ import { dashboardRoutes } from './dashboards/routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerProblemHandlers } from './plugins/problems.js';
 import { startPage } from './start-page.js';
+import { versionRoutes } from './versions/routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   await app.register(dashboardRoutes(options.db), { prefix: '/api' });
+  await app.register(versionRoutes(options.db), { prefix: '/api' });
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(await startPage(options.db, options.demoUserId)),
