@@ -15,6 +15,7 @@ const app = await buildApp({
   db,
   auth: await setUpAuth(config.auth, db),
   demoUserId,
+  publicUrl: config.publicUrl,
   logLevel: config.logLevel,
   trustProxy: config.trustProxy,
   corsOrigins: config.corsOrigins,

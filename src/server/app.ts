@@ -18,6 +18,7 @@ import type { AuthSetup } from './accounts/setup.js';
 import { dashboardRoutes } from './dashboards/routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerProblemHandlers } from './plugins/problems.js';
+import { sharingRoutes } from './sharing/routes.js';
 import { startPage } from './start-page.js';
 import { versionRoutes } from './versions/routes.js';
 
@@ -26,6 +27,8 @@ export interface AppOptions {
   auth: AuthSetup;
   /** The demo user whose workspace the start page lists, if a demo was seeded. */
   demoUserId?: string | undefined;
+  /** The address people open, for links the API hands out. */
+  publicUrl?: string | undefined;
   logLevel?: string | undefined;
   trustProxy?: boolean | undefined;
   corsOrigins?: string[] | undefined;
@@ -92,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(dashboardRoutes(options.db), { prefix: '/api' });
   await app.register(versionRoutes(options.db), { prefix: '/api' });
+  await app.register(sharingRoutes(options.db, options.publicUrl ?? 'http://localhost:3000'), { prefix: '/api' });
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(await startPage(options.db, options.demoUserId)),
