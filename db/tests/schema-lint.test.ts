@@ -45,7 +45,7 @@ describe('the schema avoids the usual row-level security mistakes', () => {
          and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))
        order by 1`,
     );
-    expect(exposed.map((r) => r.fn)).toEqual(['profile_cards', 'shared_dashboard']);
+    expect(exposed.map((r) => r.fn)).toEqual(['accept_team_invitation', 'profile_cards', 'shared_dashboard']);
   });
 
   it('no extension is installed in public', async () => {
@@ -89,7 +89,9 @@ describe('functions API callers may execute', () => {
       'private.can_edit_tab(uuid)',
       'private.can_read_dashboard(uuid)',
       'private.can_read_tab(uuid)',
+      'private.invited_team_name(uuid)',
       'private.is_dashboard_insider(uuid)',
+      'private.my_email()',
       'private.my_team_ids(team_role)',
       'private.my_teammate_ids()',
       'private.require_dashboard_access(uuid,text)',
@@ -97,6 +99,7 @@ describe('functions API callers may execute', () => {
       'private.share_password_hash(text)',
       'private.share_token_hash(text)',
       'private.team_has_members(uuid)',
+      'public.accept_team_invitation(uuid)',
       'public.profile_cards(uuid[])',
       'public.reorder_charts(uuid,uuid[])',
       'public.reorder_tabs(uuid,uuid[])',

@@ -35,7 +35,7 @@ describe('migrations on an empty PostgreSQL', () => {
     expect(recorded.rows.map((r) => r.name)).toEqual(first.applied);
   });
 
-  it('create all 13 tables of the seed, each with row-level security and policies', async () => {
+  it('create every table of the seed (and the invitations), each with row-level security and policies', async () => {
     const db = await emptyPostgres('tables');
     await migrate(db);
     const { rows } = await db.asOwner((tx) =>
@@ -55,6 +55,7 @@ describe('migrations on an empty PostgreSQL', () => {
       'dashboards',
       'llm_models',
       'sharing_links',
+      'team_invitations',
       'teams',
       'user_profiles',
       'user_team_memberships',

@@ -18,8 +18,10 @@ import type { AuthSetup } from './accounts/setup.js';
 import { dashboardRoutes } from './dashboards/routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerProblemHandlers } from './plugins/problems.js';
+import { profileRoutes } from './profile/routes.js';
 import { sharingRoutes } from './sharing/routes.js';
 import { startPage } from './start-page.js';
+import { teamRoutes } from './teams/routes.js';
 import { versionRoutes } from './versions/routes.js';
 
 export interface AppOptions {
@@ -93,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(accountRoutes(options.auth.accounts, options.auth.signInRateLimit), { prefix: '/api/auth' });
   }
 
+  await app.register(profileRoutes(options.db), { prefix: '/api' });
+  await app.register(teamRoutes(options.db), { prefix: '/api' });
   await app.register(dashboardRoutes(options.db), { prefix: '/api' });
   await app.register(versionRoutes(options.db), { prefix: '/api' });
   await app.register(sharingRoutes(options.db, options.publicUrl ?? 'http://localhost:3000'), { prefix: '/api' });

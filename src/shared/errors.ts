@@ -18,6 +18,7 @@ export const ERRORS = {
   position_taken: { status: 409, title: 'That position is already taken' },
   last_admin: { status: 409, title: 'A team must keep at least one admin' },
   share_link_expired: { status: 410, title: 'This share link has expired' },
+  gone: { status: 410, title: 'This is no longer available' },
   share_link_password_required: { status: 401, title: 'This share link needs a password' },
   share_link_password_wrong: { status: 403, title: 'Wrong password for this share link' },
   precondition_failed: { status: 412, title: 'Someone else changed this since you loaded it' },

@@ -23,6 +23,8 @@ export function apiErrorFromDb(error: DbError): ApiError {
     case 'OC005':
     case 'OC007':
       return new ApiError('conflict', error.message);
+    case 'OC014':
+      return new ApiError('gone', error.message);
     case 'OC010':
       return new ApiError('not_found', 'Share link not found');
     case 'OC011':
