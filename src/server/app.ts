@@ -15,7 +15,11 @@ import {
 import type { Database } from '../db/database.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AuthSetup } from './accounts/setup.js';
+import { agentRoutes } from './agents/routes.js';
+import { chatRoutes } from './chat/routes.js';
+import { commandRoutes } from './commands/routes.js';
 import { dashboardRoutes } from './dashboards/routes.js';
+import { modelRoutes } from './models/routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerProblemHandlers } from './plugins/problems.js';
 import { profileRoutes } from './profile/routes.js';
@@ -23,6 +27,7 @@ import { sharingRoutes } from './sharing/routes.js';
 import { startPage } from './start-page.js';
 import { teamRoutes } from './teams/routes.js';
 import { versionRoutes } from './versions/routes.js';
+import { workspaceRoutes } from './workspace/routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -100,6 +105,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dashboardRoutes(options.db), { prefix: '/api' });
   await app.register(versionRoutes(options.db), { prefix: '/api' });
   await app.register(sharingRoutes(options.db, options.publicUrl ?? 'http://localhost:3000'), { prefix: '/api' });
+  await app.register(chatRoutes(options.db), { prefix: '/api' });
+  await app.register(workspaceRoutes(options.db), { prefix: '/api' });
+  await app.register(agentRoutes(options.db), { prefix: '/api' });
+  await app.register(commandRoutes(options.db), { prefix: '/api' });
+  await app.register(modelRoutes(options.db), { prefix: '/api' });
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(await startPage(options.db, options.demoUserId)),
