@@ -37,6 +37,8 @@ export interface AppOptions {
   /** The address people open, for links the API hands out. */
   publicUrl?: string | undefined;
   logLevel?: string | undefined;
+  /** Where log lines go (stdout by default); tests read them from here. */
+  logStream?: NodeJS.WritableStream | undefined;
   trustProxy?: boolean | undefined;
   corsOrigins?: string[] | undefined;
 }
@@ -48,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'silent',
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Credentials never reach a log line.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refresh_token'],
     },

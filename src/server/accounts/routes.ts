@@ -20,7 +20,7 @@ export function accountRoutes(
           body: SignUpBody,
           response: { 201: SessionResponse, ...problemResponses(409, 422, 429) },
         },
-        config: { rateLimit: signInLimit },
+        config: { rateLimit: signInLimit, allowAnonymous: true },
       },
       async (request, reply) => {
         const { email, password, display_name } = request.body;
@@ -37,7 +37,7 @@ export function accountRoutes(
           body: SignInBody,
           response: { 200: SessionResponse, ...problemResponses(401, 422, 429) },
         },
-        config: { rateLimit: signInLimit },
+        config: { rateLimit: signInLimit, allowAnonymous: true },
       },
       async (request) => accounts.signIn(request.body),
     );
@@ -51,7 +51,7 @@ export function accountRoutes(
           body: RefreshBody,
           response: { 200: SessionResponse, ...problemResponses(401, 422, 429) },
         },
-        config: { rateLimit: signInLimit },
+        config: { rateLimit: signInLimit, allowAnonymous: true },
       },
       async (request) => accounts.refresh(request.body.refresh_token),
     );

@@ -87,6 +87,7 @@ export function dashboardRoutes(db: Database): FastifyPluginAsyncZod {
     app.get(
       '/dashboards/:id',
       {
+        config: { allowAnonymous: true },
         schema: {
           tags: ['dashboards'],
           summary: 'One dashboard with all its tabs and charts',
@@ -269,6 +270,7 @@ export function dashboardRoutes(db: Database): FastifyPluginAsyncZod {
     app.get(
       '/charts/:id',
       {
+        config: { allowAnonymous: true },
         schema: {
           tags: ['charts'],
           summary: 'One chart',

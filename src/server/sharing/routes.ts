@@ -122,7 +122,7 @@ export function sharingRoutes(db: Database, publicUrl: string): FastifyPluginAsy
           headers: z.object({ 'x-share-password': z.string().max(200).optional() }),
           response: { 200: SharedDashboard, ...problemResponses(401, 403, 404, 410, 429) },
         },
-        config: { rateLimit: PUBLIC_RATE_LIMIT },
+        config: { rateLimit: PUBLIC_RATE_LIMIT, allowAnonymous: true },
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
@@ -143,7 +143,7 @@ export function sharingRoutes(db: Database, publicUrl: string): FastifyPluginAsy
           body: UnlockBody,
           response: { 200: SharedDashboard, ...problemResponses(401, 403, 404, 410, 429) },
         },
-        config: { rateLimit: PUBLIC_RATE_LIMIT },
+        config: { rateLimit: PUBLIC_RATE_LIMIT, allowAnonymous: true },
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
