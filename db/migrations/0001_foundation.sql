@@ -98,11 +98,12 @@ CREATE SCHEMA IF NOT EXISTS private;
 REVOKE ALL ON SCHEMA private FROM PUBLIC;
 GRANT USAGE ON SCHEMA private TO anon, authenticated, service_role;
 
--- Every table with updated_at gets this BEFORE UPDATE trigger (review #6).
+-- Every table with updated_at gets this BEFORE UPDATE trigger (review #6). The clock, not the
+-- transaction's start, so that later writes in one transaction read as later.
 CREATE FUNCTION private.touch_updated_at() RETURNS trigger
 LANGUAGE plpgsql SET search_path = '' AS $$
 BEGIN
-  NEW.updated_at := now();
+  NEW.updated_at := clock_timestamp();
   RETURN NEW;
 END
 $$;

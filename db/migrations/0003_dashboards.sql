@@ -124,24 +124,25 @@ GRANT EXECUTE ON FUNCTION private.require_dashboard_access(uuid, text) TO anon, 
 -- ---------------------------------------------------------------------------------------------
 -- Integrity triggers
 
--- Moving a dashboard out of its owner's hands is a deletion from the old owner's point of view:
--- only the owner or an admin of the owning team may do it. (Where it may go is the UPDATE
--- policy's WITH CHECK: to the caller himself, or to a team where he is editor or admin.)
-CREATE FUNCTION private.guard_dashboard_owner_change() RETURNS trigger
+-- Moving something owned (a dashboard here; agents and commands in 0006) out of its owner's hands
+-- is a deletion from the old owner's point of view: only the owner or an admin of the owning team
+-- may do it. (Where it may go is the UPDATE policy's WITH CHECK: to the caller himself, or to a
+-- team where he is editor or admin.)
+CREATE FUNCTION private.guard_owner_change() RETURNS trigger
 LANGUAGE plpgsql SET search_path = '' AS $$
 BEGIN
   IF current_user = 'authenticated'
      AND (NEW.owner_user_id IS DISTINCT FROM OLD.owner_user_id OR NEW.owner_team_id IS DISTINCT FROM OLD.owner_team_id)
      AND NOT coalesce(OLD.owner_user_id = auth.uid() OR OLD.owner_team_id = ANY (private.my_team_ids('admin')), false)
   THEN
-    RAISE EXCEPTION 'only the owner or a team admin may move this dashboard to another owner'
+    RAISE EXCEPTION 'only the owner or a team admin may move this to another owner'
       USING ERRCODE = '42501';
   END IF;
   RETURN NEW;
 END
 $$;
-CREATE TRIGGER guard_dashboard_owner_change BEFORE UPDATE OF owner_user_id, owner_team_id ON public.dashboards
-  FOR EACH ROW EXECUTE FUNCTION private.guard_dashboard_owner_change();
+CREATE TRIGGER guard_owner_change BEFORE UPDATE OF owner_user_id, owner_team_id ON public.dashboards
+  FOR EACH ROW EXECUTE FUNCTION private.guard_owner_change();
 
 -- A tab inserted without a position goes last. The dashboard row is locked first so that
 -- concurrent inserts take distinct positions.

@@ -38,9 +38,8 @@ LANGUAGE sql VOLATILE STRICT SET search_path = '' AS $$
 $$;
 GRANT EXECUTE ON FUNCTION private.share_password_hash(text) TO authenticated, service_role;
 
--- Functions are executable by PUBLIC unless revoked one by one: 0001's per-schema ALTER DEFAULT
--- PRIVILEGES … REVOKE cannot take back PostgreSQL's built-in grant, so it changes nothing. The
--- grants above are meant to be the only ones.
+-- The grants above are meant to be the only ones. 0001 already takes PUBLIC's default EXECUTE
+-- away; these revokes say so here too, and hold for functions made before or by another role.
 REVOKE ALL ON FUNCTION private.share_token_hash(text), private.share_password_hash(text) FROM PUBLIC;
 -- The dashboard snapshot (0004) reads any dashboard past row-level security. A share link shows
 -- its dashboard's id to whoever holds it; that id must open the dashboard only through a live

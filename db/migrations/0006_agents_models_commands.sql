@@ -61,6 +61,12 @@ CREATE INDEX idx_custom_commands_public ON public.custom_commands (name) WHERE i
 CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.custom_commands
   FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
+-- A team editor may edit a team's agent or command, but not take it away from the team.
+CREATE TRIGGER guard_owner_change BEFORE UPDATE OF owner_user_id, owner_team_id ON public.agents
+  FOR EACH ROW EXECUTE FUNCTION private.guard_owner_change();
+CREATE TRIGGER guard_owner_change BEFORE UPDATE OF owner_user_id, owner_team_id ON public.custom_commands
+  FOR EACH ROW EXECUTE FUNCTION private.guard_owner_change();
+
 ALTER TABLE public.llm_models ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.agents ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.custom_commands ENABLE ROW LEVEL SECURITY;

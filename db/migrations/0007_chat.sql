@@ -54,7 +54,9 @@ CREATE TABLE public.chat_messages (
   llm_model_id uuid REFERENCES public.llm_models (id) ON DELETE SET NULL,
   output_routing jsonb CHECK (output_routing IS NULL OR jsonb_typeof(output_routing) IN ('object', 'array')),
   metadata jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(metadata) = 'object'),
-  created_at timestamptz NOT NULL DEFAULT now(),
+  -- clock_timestamp, not now(): a question and its answer saved in one transaction must still
+  -- sort in the order they were written.
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, coalesce(content ->> 'text', ''))) STORED
 );
 -- A session's messages in order (also the foreign key's index).
@@ -88,8 +90,8 @@ CREATE TRIGGER stamp_message_owner BEFORE INSERT OR UPDATE ON public.chat_messag
 CREATE FUNCTION private.touch_session_on_message() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
 BEGIN
-  UPDATE public.chat_sessions s SET updated_at = now()
-  WHERE s.id = NEW.chat_session_id AND s.updated_at < now();
+  UPDATE public.chat_sessions s SET updated_at = NEW.created_at
+  WHERE s.id = NEW.chat_session_id AND s.updated_at < NEW.created_at;
   RETURN NULL;
 END
 $$;
@@ -100,7 +102,12 @@ ALTER TABLE public.chat_sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.chat_messages ENABLE ROW LEVEL SECURITY;
 REVOKE ALL ON public.chat_sessions, public.chat_messages FROM anon, authenticated;
 GRANT ALL ON public.chat_sessions, public.chat_messages TO service_role;
-GRANT SELECT, INSERT, UPDATE, DELETE ON public.chat_sessions, public.chat_messages TO authenticated;
+GRANT SELECT, INSERT, DELETE ON public.chat_sessions, public.chat_messages TO authenticated;
+-- What may change after the fact: a session's title, context and settings; a message's content as
+-- it streams in, its metadata and where its outputs went. Who wrote it, when, with which agent and
+-- model is history.
+GRANT UPDATE (title, context_type, context_id, settings) ON public.chat_sessions TO authenticated;
+GRANT UPDATE (content, metadata, output_routing) ON public.chat_messages TO authenticated;
 
 -- Sessions: their owner only, for every command.
 CREATE POLICY "owners read their chat sessions" ON public.chat_sessions
@@ -125,10 +132,7 @@ CREATE POLICY "owners add messages to their sessions" ON public.chat_messages
 CREATE POLICY "owners update their chat messages" ON public.chat_messages
   FOR UPDATE TO authenticated
   USING (user_id = (SELECT auth.uid()))
-  WITH CHECK (
-    user_id = (SELECT auth.uid())
-    AND (agent_id IS NULL OR EXISTS (SELECT 1 FROM public.agents a WHERE a.id = agent_id))
-  );
+  WITH CHECK (user_id = (SELECT auth.uid()));
 CREATE POLICY "owners delete their chat messages" ON public.chat_messages
   FOR DELETE TO authenticated USING (user_id = (SELECT auth.uid()));
 

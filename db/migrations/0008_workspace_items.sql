@@ -12,14 +12,17 @@ CREATE TABLE public.workspace_items (
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
--- A user's items by type, newest first (the list, and the policy's column).
+-- A user's items, newest first (the list, and the policy's column).
+CREATE INDEX idx_workspace_items_user ON public.workspace_items (user_id, updated_at DESC, id DESC);
+-- A user's items of one type, newest first.
 CREATE INDEX idx_workspace_items_type ON public.workspace_items (user_id, item_type, updated_at DESC);
 -- Tag filters: tags @> ARRAY['q3'].
 CREATE INDEX idx_workspace_items_tags ON public.workspace_items USING gin (tags);
 -- Foreign key from chat_messages.
 CREATE INDEX idx_workspace_items_message ON public.workspace_items (created_from_message_id)
   WHERE created_from_message_id IS NOT NULL;
-CREATE TRIGGER touch_updated_at BEFORE UPDATE ON public.workspace_items
+-- Edits move an item up the list; losing the message it came from (set null) is not an edit.
+CREATE TRIGGER touch_updated_at BEFORE UPDATE OF item_type, title, content, tags ON public.workspace_items
   FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 ALTER TABLE public.workspace_items ENABLE ROW LEVEL SECURITY;

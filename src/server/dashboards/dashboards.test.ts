@@ -311,6 +311,15 @@ describe('tabs and charts', () => {
     expect(after.body.latest_version).toBe(1);
   });
 
+  it('refuses a tab at a position already taken with 409, and adds nothing', async () => {
+    const dashboard = await createDashboard(owner);
+    const clash = await api.request<Json>('POST', `/api/dashboards/${dashboard.id}/tabs`, { token: owner.token, body: { title: 'Clash', position: 0 } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe('position_taken');
+    const after = await api.request<Json>('GET', `/api/dashboards/${dashboard.id}`, { token: owner.token });
+    expect(after.body.tabs).toHaveLength(1);
+  });
+
   it('moves a chart to another tab, last in its new tab', async () => {
     const dashboard = await createDashboard(owner, {
       tabs: [
