@@ -85,16 +85,23 @@ LANGUAGE sql IMMUTABLE SET search_path = '' AS $$
 $$;
 
 -- The caller's teams where he holds at least min_role, as an array: policies compare with
--- "team_id = ANY ((SELECT private.my_team_ids(...)))", evaluated once per statement and served
--- by index scans (the review measured 1 ms against 20 ms for a set-returning IN).
+-- "team_id = ANY ((SELECT private.my_team_ids(...))::uuid[])", evaluated once per statement and
+-- served by index scans (the review measured 1 ms against 20 ms for a set-returning IN).
 -- SECURITY DEFINER so that reading memberships inside a policy does not recurse into the
--- memberships policy; it takes no user id and reads auth.uid() itself (review #23).
+-- memberships policy; it takes no user id and reads auth.uid() itself (review #23). PL/pgSQL
+-- rather than SQL: a definer function cannot be inlined, and PL/pgSQL keeps its plan for the
+-- connection instead of planning on every call (0.05 ms instead of 0.4 ms, by bench:db).
+-- team_role is declared strongest first (admin, editor, viewer), so "at least min_role" is
+-- "role <= min_role".
 CREATE FUNCTION private.my_team_ids(min_role public.team_role DEFAULT 'viewer') RETURNS uuid[]
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT coalesce(array_agg(m.team_id), '{}')
-  FROM public.user_team_memberships m
-  WHERE m.user_id = auth.uid()
-    AND private.role_rank(m.role) >= private.role_rank(min_role)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+BEGIN
+  RETURN (
+    SELECT coalesce(array_agg(m.team_id), '{}')
+    FROM public.user_team_memberships m
+    WHERE m.user_id = auth.uid() AND m.role <= min_role
+  );
+END
 $$;
 
 -- Everyone who shares at least one team with the caller, the caller included.

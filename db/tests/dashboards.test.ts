@@ -44,6 +44,14 @@ describe('reading dashboards, tabs and charts', () => {
         ]);
         const charts = await queryAs(db, user, 'select id from charts where id = $1', [ids.chartId]);
         expect([dashboards.length, tabs.length, charts.length]).toEqual(sees ? [1, 1, 1] : [0, 0, 0]);
+        // The one-call tree applies the same rule.
+        const [tree] = await queryAs<{ tree: { tabs: { charts: { id: string }[] }[] } | null }>(
+          db,
+          user,
+          'select public.dashboard_tree($1) as tree',
+          [ids.dashboardId],
+        );
+        expect(tree?.tree?.tabs[0]?.charts[0]?.id ?? null).toBe(sees ? ids.chartId : null);
       });
     }
   }

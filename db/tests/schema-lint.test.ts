@@ -45,7 +45,7 @@ describe('the schema avoids the usual row-level security mistakes', () => {
          and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))
        order by 1`,
     );
-    expect(exposed.map((r) => r.fn)).toEqual(['accept_team_invitation', 'profile_cards', 'shared_dashboard']);
+    expect(exposed.map((r) => r.fn)).toEqual(['accept_team_invitation', 'dashboard_tree', 'profile_cards', 'shared_dashboard']);
   });
 
   it('no extension is installed in public', async () => {
@@ -82,6 +82,7 @@ describe('functions API callers may execute', () => {
       'private.require_dashboard_access(uuid,text)',
       'private.role_rank(team_role)',
       'private.share_token_hash(text)',
+      'public.dashboard_tree(uuid)',
       'public.shared_dashboard(text,text)',
     ],
     authenticated: [
@@ -100,6 +101,7 @@ describe('functions API callers may execute', () => {
       'private.share_token_hash(text)',
       'private.team_has_members(uuid)',
       'public.accept_team_invitation(uuid)',
+      'public.dashboard_tree(uuid)',
       'public.profile_cards(uuid[])',
       'public.reorder_charts(uuid,uuid[])',
       'public.reorder_tabs(uuid,uuid[])',

@@ -39,16 +39,10 @@ export type DashboardSummaryJson = z.infer<typeof DashboardSummary>;
 export type TabJson = z.infer<typeof Tab>;
 export type ChartJson = z.infer<typeof Chart>;
 
-/** One dashboard with all its tabs and charts, in one statement. */
+/** One dashboard with all its tabs and charts, in one call (public.dashboard_tree checks access once). */
 export async function getDashboardTree(tx: Tx, id: string): Promise<DashboardJson | undefined> {
-  const { rows } = await tx.query<{ dashboard: DashboardJson }>(
-    `select json_build_object(${DASHBOARD_FIELDS},
-       'tabs', coalesce((select json_agg(${TAB_JSON} order by t.position)
-                         from public.dashboard_tabs t where t.dashboard_id = d.id), '[]'::json)) as dashboard
-     from public.dashboards d where d.id = $1`,
-    [id],
-  );
-  return rows[0]?.dashboard;
+  const { rows } = await tx.query<{ dashboard: DashboardJson | null }>('select public.dashboard_tree($1) as dashboard', [id]);
+  return rows[0]?.dashboard ?? undefined;
 }
 
 export interface ListFilter {
