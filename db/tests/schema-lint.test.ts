@@ -45,7 +45,12 @@ describe('the schema avoids the usual row-level security mistakes', () => {
          and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))
        order by 1`,
     );
-    expect(exposed.map((r) => r.fn)).toEqual(['accept_team_invitation', 'dashboard_tree', 'profile_cards', 'shared_dashboard']);
+    expect(exposed.map((r) => r.fn)).toEqual([
+      'accept_team_invitation',
+      'dashboard_tree',
+      'profile_cards',
+      'shared_dashboard',
+    ]);
   });
 
   it('no extension is installed in public', async () => {

@@ -313,7 +313,10 @@ describe('tabs and charts', () => {
 
   it('refuses a tab at a position already taken with 409, and adds nothing', async () => {
     const dashboard = await createDashboard(owner);
-    const clash = await api.request<Json>('POST', `/api/dashboards/${dashboard.id}/tabs`, { token: owner.token, body: { title: 'Clash', position: 0 } });
+    const clash = await api.request<Json>('POST', `/api/dashboards/${dashboard.id}/tabs`, {
+      token: owner.token,
+      body: { title: 'Clash', position: 0 },
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('position_taken');
     const after = await api.request<Json>('GET', `/api/dashboards/${dashboard.id}`, { token: owner.token });

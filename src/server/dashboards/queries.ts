@@ -41,7 +41,10 @@ export type ChartJson = z.infer<typeof Chart>;
 
 /** One dashboard with all its tabs and charts, in one call (public.dashboard_tree checks access once). */
 export async function getDashboardTree(tx: Tx, id: string): Promise<DashboardJson | undefined> {
-  const { rows } = await tx.query<{ dashboard: DashboardJson | null }>('select public.dashboard_tree($1) as dashboard', [id]);
+  const { rows } = await tx.query<{ dashboard: DashboardJson | null }>(
+    'select public.dashboard_tree($1) as dashboard',
+    [id],
+  );
   return rows[0]?.dashboard ?? undefined;
 }
 
