@@ -144,7 +144,11 @@ RETURNS TABLE (
   message_id uuid, chat_session_id uuid, session_title text, role text,
   created_at timestamptz, rank real, snippet text
 )
-LANGUAGE sql STABLE SECURITY INVOKER SET search_path = '' AS $$
+-- PL/pgSQL keeps the plan for the connection; a SQL function with SET search_path is planned on
+-- every call (bench:db: 1.5x the unsecured query, against about 1.1x this way).
+LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = '' AS $$
+BEGIN
+  RETURN QUERY
   WITH q AS (SELECT websearch_to_tsquery('english'::regconfig, p_query) AS query)
   SELECT m.id, m.chat_session_id, s.title, m.role, m.created_at,
          ts_rank_cd(m.search_vector, q.query) AS rank,
@@ -154,8 +158,9 @@ LANGUAGE sql STABLE SECURITY INVOKER SET search_path = '' AS $$
   JOIN public.chat_sessions s ON s.id = m.chat_session_id
   WHERE m.search_vector @@ q.query
     AND m.user_id = (SELECT auth.uid())
-  ORDER BY rank DESC, m.created_at DESC
-  LIMIT least(greatest(p_limit, 1), 100)
+  ORDER BY 6 DESC, m.created_at DESC
+  LIMIT least(greatest(p_limit, 1), 100);
+END
 $$;
 REVOKE ALL ON FUNCTION public.search_chat_messages(text, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.search_chat_messages(text, integer) TO authenticated, service_role;

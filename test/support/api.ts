@@ -101,3 +101,36 @@ export function useTestApi(options: ApiOptions = {}): TestApi {
   afterAll(() => close());
   return api;
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: test payloads are read freely
+export type Json = Record<string, any>;
+
+export interface TeamCast {
+  /** The team's admin. */
+  owner: TestSession;
+  editor: TestSession;
+  viewer: TestSession;
+  /** Signed in, in no team of the others. */
+  outsider: TestSession;
+  teamId: string;
+}
+
+/** Four users signed up through the API, three of them in one team as admin, editor and viewer. */
+export async function signUpTeam(api: TestApi, teamName = 'Team'): Promise<TeamCast> {
+  const [owner, editor, viewer, outsider] = await Promise.all([
+    api.signUp('owner'),
+    api.signUp('editor'),
+    api.signUp('viewer'),
+    api.signUp('outsider'),
+  ]);
+  const teamId = await api.db.asUser(owner.userId, async (tx) => {
+    const { rows } = await tx.query<{ id: string }>('insert into teams (name) values ($1) returning id', [teamName]);
+    const id = rows[0]?.id as string;
+    await tx.query(
+      "insert into user_team_memberships (team_id, user_id, role) values ($1, $2, 'editor'), ($1, $3, 'viewer')",
+      [id, editor.userId, viewer.userId],
+    );
+    return id;
+  });
+  return { owner, editor, viewer, outsider, teamId };
+}

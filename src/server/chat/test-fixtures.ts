@@ -1,8 +1,7 @@
 import { expect } from 'vitest';
-import type { TestApi, TestSession } from '../../../test/support/api.js';
+import type { Json, TestApi, TestSession } from '../../../test/support/api.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read freely
-export type Json = Record<string, any>;
+export type { Json };
 
 /** The sorted JSON paths of the fields a 422 answer names. */
 export const pathsOf = (response: { body: Json }): string[] => response.body.errors.map((e: Json) => e.path).sort();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestSession, useTestApi } from '../../../test/support/api.js';
+import { type Json, signUpTeam, type TestSession, useTestApi } from '../../../test/support/api.js';
 
 const api = useTestApi();
 
@@ -10,25 +10,8 @@ let outsider: TestSession;
 let teamId: string;
 
 beforeAll(async () => {
-  [owner, editor, viewer, outsider] = await Promise.all([
-    api.signUp('owner'),
-    api.signUp('editor'),
-    api.signUp('viewer'),
-    api.signUp('outsider'),
-  ]);
-  teamId = await api.db.asUser(owner.userId, async (tx) => {
-    const { rows } = await tx.query<{ id: string }>("insert into teams (name) values ('Acme') returning id");
-    const id = rows[0]?.id as string;
-    await tx.query(
-      "insert into user_team_memberships (team_id, user_id, role) values ($1, $2, 'editor'), ($1, $3, 'viewer')",
-      [id, editor.userId, viewer.userId],
-    );
-    return id;
-  });
+  ({ owner, editor, viewer, outsider, teamId } = await signUpTeam(api, 'Acme'));
 });
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read freely
-type Json = Record<string, any>;
 
 async function createDashboard(session: TestSession, body: Json = {}) {
   const response = await api.request<Json>('POST', '/api/dashboards', {

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestSession, useTestApi } from '../../../test/support/api.js';
+import { type Json, type TestSession, useTestApi } from '../../../test/support/api.js';
 
 const api = useTestApi();
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read freely
-type Json = Record<string, any>;
 
 let user: TestSession;
 /** Providers of this file's own models: other test files add models to the same database. */

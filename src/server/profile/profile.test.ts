@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApi } from '../../../test/support/api.js';
+import { type Json, useTestApi } from '../../../test/support/api.js';
 
 const api = useTestApi();
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read freely
-type Json = Record<string, any>;
 
 describe('profile', () => {
   it('requires authentication', async () => {

@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestSession, useTestApi } from '../../../test/support/api.js';
+import { type Json, signUpTeam, type TestSession, useTestApi } from '../../../test/support/api.js';
 
 const api = useTestApi();
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read freely
-type Json = Record<string, any>;
 
 let owner: TestSession;
 let viewer: TestSession;
@@ -12,15 +9,7 @@ let outsider: TestSession;
 let teamId: string;
 
 beforeAll(async () => {
-  [owner, viewer, outsider] = await Promise.all([api.signUp('owner'), api.signUp('viewer'), api.signUp('outsider')]);
-  teamId = await api.db.asUser(owner.userId, async (tx) => {
-    const { rows } = await tx.query<{ id: string }>("insert into teams (name) values ('Sharing') returning id");
-    await tx.query("insert into user_team_memberships (team_id, user_id, role) values ($1, $2, 'viewer')", [
-      rows[0]?.id,
-      viewer.userId,
-    ]);
-    return rows[0]?.id as string;
-  });
+  ({ owner, viewer, outsider, teamId } = await signUpTeam(api, 'Sharing'));
 });
 
 async function sharedDashboard(linkBody: Json = {}) {

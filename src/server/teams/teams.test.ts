@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type TestSession, useTestApi } from '../../../test/support/api.js';
+import { type Json, type TestSession, useTestApi } from '../../../test/support/api.js';
 
 const api = useTestApi();
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read freely
-type Json = Record<string, any>;
 
 async function teamOf(admin: TestSession, name = 'Analytics') {
   const response = await api.request<Json>('POST', '/api/teams', { token: admin.token, body: { name } });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestSession, useTestApi } from '../../../test/support/api.js';
+import { type Json, type TestSession, useTestApi } from '../../../test/support/api.js';
 
 const api = useTestApi();
 
@@ -9,9 +9,6 @@ let bob: TestSession;
 beforeAll(async () => {
   [alice, bob] = await Promise.all([api.signUp('alice'), api.signUp('bob')]);
 });
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read freely
-type Json = Record<string, any>;
 
 async function createItem(session: TestSession, body: Json = {}) {
   const response = await api.request<Json>('POST', '/api/workspace/items', {
