@@ -20,9 +20,11 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   corsOrigins: config.corsOrigins,
 });
-await app.listen({ host: config.host, port: config.port });
+const address = await app.listen({ host: config.host, port: config.port });
+// The configured public address, else where the server really listens (PORT=0 picks a free port).
+const url = process.env.PUBLIC_URL ? config.publicUrl : address.replace('://0.0.0.0:', '://localhost:');
 console.log(
-  `\nOCP is running at ${config.publicUrl}  (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded, in ${config.dataDir}`})\n`,
+  `\nOCP is running at ${url}  (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded, in ${config.dataDir}`})\n`,
 );
 
 // Finish the requests in flight, then release the database.
