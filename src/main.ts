@@ -2,7 +2,7 @@
 import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
-import { seedDemoWorkspace } from './demo/seed.js';
+import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoWorkspace } from './demo/seed.js';
 import { setUpAuth } from './server/accounts/setup.js';
 import { buildApp } from './server/app.js';
 
@@ -24,8 +24,11 @@ const address = await app.listen({ host: config.host, port: config.port });
 // The configured public address, else where the server really listens (PORT=0 picks a free port).
 const url = process.env.PUBLIC_URL ? config.publicUrl : address.replace('://0.0.0.0:', '://localhost:');
 console.log(
-  `\nOCP is running at ${url}  (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded, in ${config.dataDir}`})\n`,
+  `\nOCP is running at ${url}  (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded, in ${config.dataDir}`})`,
 );
+if (demoUserId && config.auth.mode === 'ocp')
+  console.log(`Demo workspace: sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+console.log('');
 
 // Finish the requests in flight, then release the database.
 let stopping = false;

@@ -1,7 +1,10 @@
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/types.js';
+import { hashPassword } from '../server/accounts/passwords.js';
 
 export const DEMO_EMAIL = 'demo@ocp.local';
+/** Printed at start: the demo workspace is for trying OCP on one's own machine. */
+export const DEMO_PASSWORD = 'ocp-demo';
 
 /**
  * Creates the demo workspace once: a demo user and team, a team dashboard with two tabs and a
@@ -15,12 +18,15 @@ export async function seedDemoWorkspace(db: Database): Promise<string> {
   );
   if (existing.rows[0]) return existing.rows[0].id;
 
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userId = await db.asService(async (tx) => {
     const { rows } = await tx.query<{ id: string }>(
       'insert into auth.users (email, raw_user_meta_data) values ($1, $2) returning id',
       [DEMO_EMAIL, { display_name: 'Demo Analyst' }],
     );
-    return rows[0]?.id as string;
+    const id = rows[0]?.id as string;
+    await tx.query('insert into private.user_credentials (user_id, password_hash) values ($1, $2)', [id, passwordHash]);
+    return id;
   });
 
   await db.asUser(userId, async (tx) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createPgliteDriver } from '../db/pglite-driver.js';
-import { seedDemoWorkspace } from '../demo/seed.js';
+import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoWorkspace } from '../demo/seed.js';
 import { setUpAuth } from './accounts/setup.js';
 import { buildApp } from './app.js';
 
@@ -53,6 +53,18 @@ describe('a fresh start on the embedded database', () => {
       body: JSON.stringify({ email: 'first@example.test', password: 'correct horse battery' }),
     });
     expect(response.status).toBe(201);
+  });
+
+  it('lets a visitor sign in to the demo workspace and see its dashboards', async () => {
+    const signIn = await fetch(`${baseUrl}/api/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD }),
+    });
+    const { access_token } = (await signIn.json()) as { access_token: string };
+    const list = await fetch(`${baseUrl}/api/dashboards`, { headers: { authorization: `Bearer ${access_token}` } });
+    const titles = ((await list.json()) as { items: { title: string }[] }).items.map((d) => d.title).sort();
+    expect(titles).toEqual(['Sales overview', 'Web traffic']);
   });
 
   it('seeds the demo only once, however often OCP starts', async () => {
