@@ -84,7 +84,7 @@ export const ListOwnedQuery = z.object({
     .enum(SCOPES)
     .default('all')
     .describe('all: yours, your teams’ and everyone’s public ones; personal: yours; team: your teams’; public'),
-  team_id: z.uuid().optional().describe('Only those owned by this team'),
+  team_id: z.guid().optional().describe('Only those owned by this team'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(200).optional(),
 });

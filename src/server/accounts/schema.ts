@@ -31,8 +31,8 @@ export const SessionResponse = z
     token_type: z.literal('bearer'),
     expires_in: z.number().int().describe('Seconds until the access token expires'),
     refresh_token: z.string().describe('Exchange for a new session at /api/auth/refresh; usable once'),
-    user: z.object({ id: z.uuid(), email: z.string() }),
+    user: z.object({ id: z.guid(), email: z.string() }),
   })
   .meta({ id: 'Session' });
 
-export const CurrentUser = z.object({ id: z.uuid(), email: z.string().nullable() }).meta({ id: 'CurrentUser' });
+export const CurrentUser = z.object({ id: z.guid(), email: z.string().nullable() }).meta({ id: 'CurrentUser' });

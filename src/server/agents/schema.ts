@@ -10,7 +10,7 @@ const Timestamp = z.string().describe('ISO 8601 timestamp');
 
 export const Agent = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     name: z.string(),
     description: z.string().nullable(),
     instructions: z.string(),
@@ -36,7 +36,7 @@ export const CreateAgentBody = z.object({
   name: Name,
   description: Description.optional(),
   instructions: Instructions,
-  team_id: z.uuid().optional().describe('Create it for this team (you must be editor or admin); else it is yours'),
+  team_id: z.guid().optional().describe('Create it for this team (you must be editor or admin); else it is yours'),
   is_public: z.boolean().default(false),
   settings: Settings.default({}),
 });

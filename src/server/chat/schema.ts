@@ -26,17 +26,17 @@ const Timestamp = z.string().describe('ISO 8601 timestamp');
 const Limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 const Cursor = z.string().max(200).optional().describe('next_cursor of the previous page');
 
-export const IdParams = z.object({ id: z.uuid() });
+export const IdParams = z.object({ id: z.guid() });
 
 // ---------------------------------------------------------------------------------------------
 // Sessions
 
 export const ChatSession = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     title: z.string(),
     context_type: z.enum(CONTEXT_TYPES),
-    context_id: z.uuid().nullable().describe('The dashboard of a dashboard session; null otherwise'),
+    context_id: z.guid().nullable().describe('The dashboard of a dashboard session; null otherwise'),
     settings: JsonObject,
     message_count: z.number().int(),
     created_at: Timestamp,
@@ -53,7 +53,7 @@ export const ChatSessionList = z
 
 export const ListChatSessionsQuery = z.object({
   context_type: z.enum(CONTEXT_TYPES).optional(),
-  context_id: z.uuid().optional().describe('Only sessions about this dashboard'),
+  context_id: z.guid().optional().describe('Only sessions about this dashboard'),
   limit: Limit(100, 25),
   cursor: Cursor,
 });
@@ -62,7 +62,7 @@ export const CreateChatSessionBody = z
   .object({
     title: Title,
     context_type: z.enum(CONTEXT_TYPES).default('global'),
-    context_id: z.uuid().optional().describe('The dashboard to talk about: required for, and only for, dashboard'),
+    context_id: z.guid().optional().describe('The dashboard to talk about: required for, and only for, dashboard'),
     settings: StoredJsonObject.default({}),
   })
   .superRefine((body, ctx) => {
@@ -95,13 +95,13 @@ const OutputRouting = z
 
 export const ChatMessage = z
   .object({
-    id: z.uuid(),
-    session_id: z.uuid(),
+    id: z.guid(),
+    session_id: z.guid(),
     role: z.enum(MESSAGE_ROLES),
     // Loose: whatever the content holds is returned whole.
     content: z.object({ text: z.string().optional(), parts: z.array(z.unknown()).optional() }).loose(),
-    agent_id: z.uuid().nullable(),
-    llm_model_id: z.uuid().nullable(),
+    agent_id: z.guid().nullable(),
+    llm_model_id: z.guid().nullable(),
     output_routing: z.union([JsonObject, z.array(z.unknown())]).nullable(),
     metadata: JsonObject,
     created_at: Timestamp,
@@ -120,8 +120,8 @@ export const ListChatMessagesQuery = z.object({ limit: Limit(200, 50), cursor: C
 export const CreateChatMessageBody = z.object({
   role: z.enum(MESSAGE_ROLES),
   content: MessageContent,
-  agent_id: z.uuid().nullable().optional().describe('An agent you can read'),
-  llm_model_id: z.uuid().nullable().optional(),
+  agent_id: z.guid().nullable().optional().describe('An agent you can read'),
+  llm_model_id: z.guid().nullable().optional(),
   output_routing: OutputRouting.nullable().optional(),
   metadata: StoredJsonObject.default({}),
 });
@@ -150,8 +150,8 @@ export const SearchChatQuery = z.object({
 
 export const ChatSearchHit = z
   .object({
-    message_id: z.uuid(),
-    session_id: z.uuid(),
+    message_id: z.guid(),
+    session_id: z.guid(),
     session_title: z.string(),
     role: z.enum(MESSAGE_ROLES),
     created_at: Timestamp,

@@ -37,7 +37,7 @@ function toPage<T extends { id: string }>(rows: T[], limit: number, sortKey: (it
   };
 }
 
-const CursorPosition = z.object({ updatedAt: z.iso.datetime({ offset: true }), id: z.uuid() });
+const CursorPosition = z.object({ updatedAt: z.iso.datetime({ offset: true }), id: z.guid() });
 
 /** The keyset position a cursor names; one this API did not give out is refused with 422. */
 function after(cursor: string | undefined): q.After | undefined {

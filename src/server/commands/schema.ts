@@ -86,7 +86,7 @@ const HandlerConfig = z
 
 export const Command = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     name: z.string(),
     description: z.string().nullable(),
     command_pattern: z.string(),
@@ -113,7 +113,7 @@ export const CreateCommandBody = z.object({
   description: Description.optional(),
   command_pattern: CommandPattern,
   handler_config: HandlerConfig,
-  team_id: z.uuid().optional().describe('Create it for this team (you must be editor or admin); else it is yours'),
+  team_id: z.guid().optional().describe('Create it for this team (you must be editor or admin); else it is yours'),
   is_public: z.boolean().default(false),
 });
 

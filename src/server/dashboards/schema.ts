@@ -20,7 +20,7 @@ const Description = z.string().max(5000).nullable();
 const JsonObject = z.record(z.string(), z.unknown());
 const Timestamp = z.string().describe('ISO 8601 timestamp');
 
-export const IdParams = z.object({ id: z.uuid() });
+export const IdParams = z.object({ id: z.guid() });
 
 export const Abilities = z
   .object({ can_edit: z.boolean(), can_delete: z.boolean(), can_share: z.boolean() })
@@ -28,8 +28,8 @@ export const Abilities = z
 
 export const Chart = z
   .object({
-    id: z.uuid(),
-    tab_id: z.uuid(),
+    id: z.guid(),
+    tab_id: z.guid(),
     title: z.string(),
     chart_type: z.enum(CHART_TYPES),
     configuration: JsonObject,
@@ -42,8 +42,8 @@ export const Chart = z
 
 export const Tab = z
   .object({
-    id: z.uuid(),
-    dashboard_id: z.uuid(),
+    id: z.guid(),
+    dashboard_id: z.guid(),
     title: z.string(),
     description: z.string().nullable(),
     position: z.number().int(),
@@ -57,13 +57,13 @@ export const Tab = z
 
 export const Owner = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('user'), user_id: z.uuid() }),
-    z.object({ type: z.literal('team'), team_id: z.uuid() }),
+    z.object({ type: z.literal('user'), user_id: z.guid() }),
+    z.object({ type: z.literal('team'), team_id: z.guid() }),
   ])
   .meta({ id: 'Owner' });
 
 const DashboardFields = {
-  id: z.uuid(),
+  id: z.guid(),
   title: z.string(),
   description: z.string().nullable(),
   owner: Owner,
@@ -94,7 +94,7 @@ export const ListDashboardsQuery = z.object({
     .enum(['all', 'personal', 'team', 'public'])
     .default('all')
     .describe('all: yours and your teams’; personal; team (with team_id); public: everyone’s public dashboards'),
-  team_id: z.uuid().optional(),
+  team_id: z.guid().optional(),
   q: z.string().trim().min(1).max(200).optional().describe('Search in titles'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(200).optional(),
@@ -116,7 +116,7 @@ const NewTab = z.object({
 export const CreateDashboardBody = z.object({
   title: Title,
   description: Description.optional(),
-  team_id: z.uuid().optional().describe('Create it for this team (you must be editor or admin); else it is yours'),
+  team_id: z.guid().optional().describe('Create it for this team (you must be editor or admin); else it is yours'),
   is_public: z.boolean().default(false),
   settings: JsonObject.default({}),
   tabs: z.array(NewTab).max(100).optional().describe('Tabs to start with; one empty "Overview" tab when left out'),
@@ -129,7 +129,7 @@ export const UpdateDashboardBody = z
     is_public: z.boolean().optional(),
     settings: JsonObject.optional(),
     owner: z
-      .union([z.object({ type: z.literal('me') }), z.object({ type: z.literal('team'), team_id: z.uuid() })])
+      .union([z.object({ type: z.literal('me') }), z.object({ type: z.literal('team'), team_id: z.guid() })])
       .optional()
       .describe('Move the dashboard to yourself or to a team where you are editor or admin'),
   })
@@ -141,7 +141,7 @@ export const UpdateTabBody = z
   .object({ title: Title.optional(), description: Description.optional(), settings: JsonObject.optional() })
   .refine((body) => Object.keys(body).length > 0, 'change at least one field');
 
-export const OrderBody = z.object({ ids: z.array(z.uuid()).min(1).max(1000).describe('Every id, in the new order') });
+export const OrderBody = z.object({ ids: z.array(z.guid()).min(1).max(1000).describe('Every id, in the new order') });
 
 export const CreateChartBody = NewChart.extend({ position: z.number().int().min(0).optional() });
 
@@ -150,7 +150,7 @@ export const UpdateChartBody = z
     title: Title.optional(),
     chart_type: z.enum(CHART_TYPES).optional(),
     configuration: JsonObject.optional(),
-    tab_id: z.uuid().optional().describe('Move the chart to this tab (of this or another dashboard you may edit)'),
+    tab_id: z.guid().optional().describe('Move the chart to this tab (of this or another dashboard you may edit)'),
     position: z.number().int().min(0).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'change at least one field');

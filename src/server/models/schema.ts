@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const LlmModel = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     provider: z.string().describe('Who serves the model, e.g. anthropic, openai, ollama'),
     model_id: z.string().describe('The provider’s name for the model'),
     display_name: z.string(),

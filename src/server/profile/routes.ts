@@ -11,7 +11,7 @@ const JsonObject = z.record(z.string(), z.unknown());
 
 export const Profile = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     email: z.string().nullable(),
     display_name: z.string(),
     avatar_url: z.string().nullable(),

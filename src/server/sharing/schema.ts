@@ -9,12 +9,12 @@ const Password = z.string().min(4, 'must be at least 4 characters').max(200);
 
 export const ShareLink = z
   .object({
-    id: z.uuid(),
-    dashboard_id: z.uuid(),
+    id: z.guid(),
+    dashboard_id: z.guid(),
     permissions: z.record(z.string(), z.unknown()),
     expires_at: z.string().nullable(),
     has_password: z.boolean(),
-    created_by: z.uuid().nullable(),
+    created_by: z.guid().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
     last_accessed_at: z.string().nullable(),
@@ -52,7 +52,7 @@ export const TokenParams = z.object({ token: z.string().min(1).max(256) });
 
 export const SharedDashboard = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     title: z.string(),
     description: z.string().nullable(),
     settings: z.record(z.string(), z.unknown()),

@@ -6,7 +6,7 @@ const Name = z.string().trim().min(1, 'must not be empty').max(120);
 
 export const Member = z
   .object({
-    user_id: z.uuid(),
+    user_id: z.guid(),
     display_name: z.string().nullable(),
     avatar_url: z.string().nullable(),
     role: TeamRole,
@@ -15,7 +15,7 @@ export const Member = z
   .meta({ id: 'TeamMember' });
 
 const TeamFields = {
-  id: z.uuid(),
+  id: z.guid(),
   name: z.string(),
   description: z.string().nullable(),
   avatar_url: z.string().nullable(),
@@ -42,17 +42,17 @@ export const UpdateTeamBody = CreateTeamBody.partial().refine(
   'change at least one field',
 );
 
-export const MemberParams = z.object({ id: z.uuid(), userId: z.uuid() });
+export const MemberParams = z.object({ id: z.guid(), userId: z.guid() });
 export const ChangeRoleBody = z.object({ role: TeamRole });
 
 export const Invitation = z
   .object({
-    id: z.uuid(),
-    team_id: z.uuid(),
+    id: z.guid(),
+    team_id: z.guid(),
     team_name: z.string().nullable().describe('Shown to the invitee'),
     email: z.string(),
     role: TeamRole,
-    invited_by: z.uuid().nullable(),
+    invited_by: z.guid().nullable(),
     created_at: z.string(),
     expires_at: z.string(),
   })

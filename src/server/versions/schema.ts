@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-export const VersionParams = z.object({ id: z.uuid(), number: z.coerce.number().int().min(1) });
+export const VersionParams = z.object({ id: z.guid(), number: z.coerce.number().int().min(1) });
 
 const Author = z
-  .object({ id: z.uuid(), display_name: z.string(), avatar_url: z.string().nullable() })
+  .object({ id: z.guid(), display_name: z.string(), avatar_url: z.string().nullable() })
   .nullable()
   .describe('Who saved it; null when that account was deleted or is not visible to you');
 

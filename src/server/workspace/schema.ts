@@ -22,16 +22,16 @@ const Tags = z
   .pipe(z.array(z.string()).max(MAX_TAGS, `at most ${MAX_TAGS} different tags`))
   .describe(`Up to ${MAX_TAGS} short labels, trimmed; duplicates are dropped`);
 
-const MessageId = z.uuid().nullable().describe('The chat message (one of yours) the item came from');
+const MessageId = z.guid().nullable().describe('The chat message (one of yours) the item came from');
 
 export const WorkspaceItem = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     item_type: z.enum(ITEM_TYPES),
     title: z.string(),
     content: Content,
     tags: z.array(z.string()),
-    created_from_message_id: z.uuid().nullable(),
+    created_from_message_id: z.guid().nullable(),
     created_at: Timestamp,
     updated_at: Timestamp,
   })
