@@ -60,3 +60,28 @@ END
 $$;
 REVOKE ALL ON FUNCTION public.dashboard_tree(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.dashboard_tree(uuid) TO anon, authenticated, service_role;
+
+-- Versions, tab and chart counts for a page of dashboards, in one call: the list would otherwise
+-- count each dashboard's tabs and charts through their row policies, row by row (bench:api found
+-- the list at 177 statements a second under 50 clients). Only dashboards the caller may read are
+-- answered; the others are left out, as if they did not exist.
+CREATE FUNCTION public.dashboard_stats(p_dashboard_ids uuid[])
+RETURNS TABLE (dashboard_id uuid, latest_version integer, tab_count integer, chart_count integer)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = '' AS $$
+DECLARE
+  uid uuid := auth.uid();
+  teams uuid[] := private.my_team_ids('viewer');
+BEGIN
+  RETURN QUERY
+  SELECT d.id,
+    (SELECT max(v.version_number) FROM public.dashboard_versions v WHERE v.dashboard_id = d.id),
+    (SELECT count(*)::integer FROM public.dashboard_tabs t WHERE t.dashboard_id = d.id),
+    (SELECT count(*)::integer FROM public.charts c JOIN public.dashboard_tabs t ON t.id = c.dashboard_tab_id
+     WHERE t.dashboard_id = d.id)
+  FROM public.dashboards d
+  WHERE d.id = ANY (p_dashboard_ids)
+    AND (d.is_public OR d.owner_user_id = uid OR d.owner_team_id = ANY (teams));
+END
+$$;
+REVOKE ALL ON FUNCTION public.dashboard_stats(uuid[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.dashboard_stats(uuid[]) TO anon, authenticated, service_role;

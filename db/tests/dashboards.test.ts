@@ -521,3 +521,26 @@ describe('updated_at', () => {
     expect(after?.c.getTime()).toBeGreaterThan(before?.c.getTime() ?? 0);
   });
 });
+
+describe('dashboard_stats', () => {
+  it('answers only for dashboards the caller may read', async () => {
+    const ids = [world.personal.dashboardId, world.team.dashboardId, world.public.dashboardId];
+    const seen = async (user: TestUser | null) =>
+      (await queryAs<{ dashboard_id: string }>(db, user, 'select dashboard_id from dashboard_stats($1)', [ids]))
+        .map((r) => r.dashboard_id)
+        .sort();
+    expect(await seen(world.owner)).toEqual([...ids].sort());
+    expect(await seen(world.outsider)).toEqual([world.public.dashboardId]);
+    expect(await seen(null)).toEqual([world.public.dashboardId]);
+  });
+
+  it('counts tabs and charts and gives the latest version', async () => {
+    const [stats] = await queryAs(
+      db,
+      world.owner,
+      'select tab_count, chart_count, latest_version from dashboard_stats($1)',
+      [[world.personal.dashboardId]],
+    );
+    expect(stats).toEqual({ tab_count: 1, chart_count: 1, latest_version: null });
+  });
+});

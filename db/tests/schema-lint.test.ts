@@ -47,6 +47,7 @@ describe('the schema avoids the usual row-level security mistakes', () => {
     );
     expect(exposed.map((r) => r.fn)).toEqual([
       'accept_team_invitation',
+      'dashboard_stats',
       'dashboard_tree',
       'profile_cards',
       'shared_dashboard',
@@ -87,6 +88,7 @@ describe('functions API callers may execute', () => {
       'private.require_dashboard_access(uuid,text)',
       'private.role_rank(team_role)',
       'private.share_token_hash(text)',
+      'public.dashboard_stats(uuid[])',
       'public.dashboard_tree(uuid)',
       'public.shared_dashboard(text,text)',
     ],
@@ -106,6 +108,7 @@ describe('functions API callers may execute', () => {
       'private.share_token_hash(text)',
       'private.team_has_members(uuid)',
       'public.accept_team_invitation(uuid)',
+      'public.dashboard_stats(uuid[])',
       'public.dashboard_tree(uuid)',
       'public.profile_cards(uuid[])',
       'public.reorder_charts(uuid,uuid[])',

@@ -24,13 +24,14 @@ const ABILITIES_JSON = `json_build_object(
   'can_share', coalesce(d.owner_user_id = (select auth.uid()) or d.owner_team_id = any((select private.my_team_ids('editor'))::uuid[]), false),
   'can_delete', coalesce(d.owner_user_id = (select auth.uid()) or d.owner_team_id = any((select private.my_team_ids('admin'))::uuid[]), false))`;
 
+// A list entry; "s" is the page's row of public.dashboard_stats.
 const DASHBOARD_FIELDS = `
   'id', d.id, 'title', d.title, 'description', d.description,
   'owner', case when d.owner_user_id is not null
                 then json_build_object('type', 'user', 'user_id', d.owner_user_id)
                 else json_build_object('type', 'team', 'team_id', d.owner_team_id) end,
   'is_public', d.is_public, 'settings', d.settings,
-  'latest_version', (select max(v.version_number) from public.dashboard_versions v where v.dashboard_id = d.id),
+  'latest_version', s.latest_version,
   'etag', d.xmin::text, 'abilities', ${ABILITIES_JSON},
   'created_at', d.created_at, 'updated_at', d.updated_at`;
 
@@ -57,7 +58,10 @@ export interface ListFilter {
   after?: { updatedAt: string; id: string } | undefined;
 }
 
-/** Dashboards the caller can see, newest first, one page at a time. */
+/**
+ * Dashboards the caller can see, newest first, one page at a time. The page is chosen first;
+ * its versions and counts then come from one dashboard_stats call for the whole page.
+ */
 export async function listDashboards(tx: Tx, filter: ListFilter): Promise<DashboardSummaryJson[]> {
   const scopeCondition = {
     // Policies already hide what the caller may not read; "all" leaves out other people's public dashboards.
@@ -67,24 +71,21 @@ export async function listDashboards(tx: Tx, filter: ListFilter): Promise<Dashbo
     public: `d.is_public`,
   }[filter.scope];
   const { rows } = await tx.query<{ dashboard: DashboardSummaryJson }>(
-    `select json_build_object(${DASHBOARD_FIELDS},
-       'tab_count', (select count(*) from public.dashboard_tabs t where t.dashboard_id = d.id),
-       'chart_count', (select count(*) from public.charts c join public.dashboard_tabs t on t.id = c.dashboard_tab_id
-                       where t.dashboard_id = d.id)) as dashboard
-     from public.dashboards d
-     where ${scopeCondition}
-       and ($2::uuid is null or d.owner_team_id = $2)
-       and ($3::text is null or d.title ilike '%' || $3 || '%')
-       and ($4::timestamptz is null or (d.updated_at, d.id) < ($4::timestamptz, $5::uuid))
-     order by d.updated_at desc, d.id desc
-     limit $1`,
-    [
-      filter.limit,
-      filter.teamId ?? null,
-      filter.q ? escapeLike(filter.q) : null,
-      filter.after?.updatedAt ?? null,
-      filter.after?.id ?? null,
-    ],
+    `with page as (
+       select d.* , d.xmin from public.dashboards d
+       where ${scopeCondition}
+         and ($2::uuid is null or d.owner_team_id = $2)
+         and ($3::text is null or d.title ilike '%' || $3 || '%')
+         and ($4::timestamptz is null or (d.updated_at, d.id) < ($4::timestamptz, $5::uuid))
+       order by d.updated_at desc, d.id desc
+       limit $1
+     )
+     select json_build_object(${DASHBOARD_FIELDS},
+       'tab_count', coalesce(s.tab_count, 0), 'chart_count', coalesce(s.chart_count, 0)) as dashboard
+     from page d
+     left join public.dashboard_stats((select array_agg(id) from page)) s on s.dashboard_id = d.id
+     order by d.updated_at desc, d.id desc`,
+    [filter.limit, filter.teamId ?? null, filter.q ? escapeLike(filter.q) : null, filter.after?.updatedAt ?? null, filter.after?.id ?? null],
   );
   return rows.map((r) => r.dashboard);
 }
