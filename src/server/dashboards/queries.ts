@@ -85,7 +85,13 @@ export async function listDashboards(tx: Tx, filter: ListFilter): Promise<Dashbo
      from page d
      left join public.dashboard_stats((select array_agg(id) from page)) s on s.dashboard_id = d.id
      order by d.updated_at desc, d.id desc`,
-    [filter.limit, filter.teamId ?? null, filter.q ? escapeLike(filter.q) : null, filter.after?.updatedAt ?? null, filter.after?.id ?? null],
+    [
+      filter.limit,
+      filter.teamId ?? null,
+      filter.q ? escapeLike(filter.q) : null,
+      filter.after?.updatedAt ?? null,
+      filter.after?.id ?? null,
+    ],
   );
   return rows.map((r) => r.dashboard);
 }
