@@ -31,7 +31,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -47,12 +47,12 @@ import { buildApp } from '../src/server/app.js';
 import type { LoadPlan, LoadResult } from './api-load.js';
 import { percentile } from './measure.js';
 import type { PostGraphileServer } from './postgraphile.js';
+import { count, type Job, loadAverage, runJobs, seconds, split, step } from './progress.js';
 import { createScratchDatabase, runOutsideTransaction, type ScratchDatabase } from './scratch.js';
 import {
   checkConsistency,
   createSeedHelpers,
   dropGinIndexes,
-  type Range,
   restoreIndex,
   seedChatSessions,
   seedDashboards,
@@ -89,58 +89,10 @@ const TARGETS = {
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const loadAverage = () =>
-  `load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')} on ${availableParallelism()} CPUs`;
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-const count = (n: number) => n.toLocaleString('en-US');
-
-async function step<T>(label: string, work: () => Promise<T>, describe?: (value: T) => string): Promise<T> {
-  const start = performance.now();
-  const value = await work();
-  const summary = describe?.(value) ?? '';
-  console.log(`  ${label.padEnd(44)} ${seconds(start).padStart(8)}${summary ? `   ${summary}` : ''}`);
-  return value;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Seeding: the bench:db volume, in its two slices (10%, then the other 90%), two connections.
-
-interface Job {
-  label: string;
-  run(): Promise<string>;
-}
-
-async function runJobs(jobs: readonly Job[], workers: number): Promise<void> {
-  const queue = [...jobs];
-  const worker = async () => {
-    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const current = job;
-      await step(current.label, () => current.run());
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, worker));
-}
-
-function split(range: Range, parts: number): Range[] {
-  const size = Math.ceil((range.hi - range.lo) / parts);
-  const ranges: Range[] = [];
-  for (let lo = range.lo; lo < range.hi; lo += size) ranges.push({ lo, hi: Math.min(range.hi, lo + size) });
-  return ranges;
-}
-
 async function seedVolume(db: Database, scratch: ScratchDatabase): Promise<void> {
   const volume = volumeFor(SCALE);
   await step('seed helpers + sentence pool', async () => {
     await createSeedHelpers(db);
-    // bench:db's ids are raw md5 hashes, which are not RFC 9562 UUIDs (no version or variant):
-    // the API's schemas (z.uuid()) refuse them as :id (422) and in answers (500). The same hash
-    // with version 4 and variant 10 set: still one immutable, inlinable expression per id.
-    await db.asOwner((tx) =>
-      tx.exec(`CREATE OR REPLACE FUNCTION bench.id(kind text, n bigint) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-        $$ SELECT overlay(overlay(md5(kind || ':' || n::text) placing '4' from 13) placing '8' from 17)::uuid $$`),
-    );
     return seedSentences(db);
   });
   const dropped = await dropGinIndexes(db);

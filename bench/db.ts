@@ -19,19 +19,18 @@
  * and the exit code is 0 unless something crashed.
  */
 import { readFile } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPostgresDriver } from '../src/db/postgres-driver.js';
 import type { Tx } from '../src/db/types.js';
 import { measure, OPERATIONS, type OperationResult, percentile, type Sample } from './measure.js';
+import { count, type Job, loadAverage, runJobs, seconds, split, step } from './progress.js';
 import { createScratchDatabase, runOutsideTransaction, type ScratchDatabase } from './scratch.js';
 import {
   checkConsistency,
   createSeedHelpers,
   dropGinIndexes,
-  type Range,
   restoreIndex,
   type Slice,
   seedChatSessions,
@@ -68,52 +67,6 @@ const TARGETS = {
 interface PhaseResult {
   label: string;
   results: OperationResult[];
-}
-
-/** Other work on the machine (tests, builds) slows the figures down: say how much there was. */
-const loadAverage = () =>
-  `load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')} on ${availableParallelism()} CPUs`;
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-const count = (n: number) => n.toLocaleString('en-US');
-
-/** Runs one labelled step and prints how long it took. */
-async function step<T>(label: string, work: () => Promise<T>, describe?: (value: T) => string): Promise<T> {
-  const start = performance.now();
-  const value = await work();
-  const summary = describe?.(value) ?? '';
-  console.log(`  ${label.padEnd(44)} ${seconds(start).padStart(8)}${summary ? `   ${summary}` : ''}`);
-  return value;
-}
-
-interface Job {
-  label: string;
-  run(): Promise<string>;
-}
-
-/** Runs jobs on `workers` connections at once, each taking the next job when it is free. */
-async function runJobs(jobs: readonly Job[], workers: number): Promise<void> {
-  const queue = [...jobs];
-  const worker = async () => {
-    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const current = job;
-      await step(
-        current.label,
-        () => current.run(),
-        (summary) => summary,
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, worker));
-}
-
-/** [lo, hi) cut into `parts` consecutive ranges. */
-function split(range: Range, parts: number): Range[] {
-  const size = Math.ceil((range.hi - range.lo) / parts);
-  const ranges: Range[] = [];
-  for (let lo = range.lo; lo < range.hi; lo += size) ranges.push({ lo, hi: Math.min(range.hi, lo + size) });
-  return ranges;
 }
 
 /**

@@ -102,9 +102,10 @@ export async function createSeedHelpers(db: Database): Promise<void> {
       -- A reproducible number in [0, 1) for a key: the same key gives the same draw in every statement.
       CREATE FUNCTION bench.rnd(k text) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
         $$ SELECT (hashtext(k)::bigint + 2147483648)::float8 / 4294967296 $$;
-      -- The id of the n-th row of a kind ('u' user, 't' team, 'd' dashboard, 'tab', 'c' chart, 's' session).
+      -- The id of the n-th row of a kind ('u' user, 't' team, 'd' dashboard, 'tab', 'c' chart, 's' session):
+      -- a hash with the version (4) and variant digits set, so that it is a valid RFC 9562 UUID.
       CREATE FUNCTION bench.id(kind text, n bigint) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-        $$ SELECT md5(kind || ':' || n::text)::uuid $$;
+        $$ SELECT overlay(overlay(md5(kind || ':' || n::text) placing '4' from 13) placing '8' from 17)::uuid $$;
       -- A time up to 'days' before the run started (fixed, so that every statement agrees).
       CREATE FUNCTION bench.ago(r float8, days integer) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
         $$ SELECT to_timestamp(${epochSeconds} - r * days * 86400) $$;
