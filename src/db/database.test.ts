@@ -67,3 +67,18 @@ describe('a unit of work as a caller', () => {
     expect(rows).toEqual([{ display_name: 'X' }]);
   });
 });
+
+describe('claims that look like SQL', () => {
+  it('arrive exactly as sent, quotes and backslashes included, and run nothing', async () => {
+    const user = await createUser(db);
+    const claims = { note: "it's \\ a '); drop table dashboards; --", nested: { quote: "'\\'" } };
+    const { rows } = await db.asCaller({ kind: 'user', userId: user.id, claims }, (tx) =>
+      tx.query<{ claims: Record<string, unknown> }>("select current_setting('request.jwt.claims')::jsonb as claims"),
+    );
+    expect(rows[0]?.claims).toMatchObject(claims);
+    const { rows: tables } = await db.asOwner((tx) =>
+      tx.query("select to_regclass('public.dashboards') is not null as exists"),
+    );
+    expect(tables).toEqual([{ exists: true }]);
+  });
+});

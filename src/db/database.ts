@@ -33,6 +33,22 @@ export function claimsFor(caller: Caller): Record<string, unknown> {
 const MAX_ATTEMPTS = 3;
 
 /**
+ * The statement that makes a transaction the caller's: set_config(…, true) is SET LOCAL, so it
+ * ends with the transaction. It is sent with BEGIN in one round trip, hence a literal rather than
+ * a parameter: the role comes from a fixed list, and the claims JSON is quoted as an E'' string
+ * (backslashes and quotes doubled), which reads the same whatever standard_conforming_strings says.
+ */
+function callerSetup(
+  role: 'anon' | 'authenticated' | 'service_role',
+  claims: Record<string, unknown> | undefined,
+): string {
+  const literal = `E'${JSON.stringify(claims ?? {})
+    .replaceAll('\\', '\\\\')
+    .replaceAll("'", "''")}'`;
+  return `select set_config('role', '${role}', true), set_config('request.jwt.claims', ${literal}, true)`;
+}
+
+/**
  * The one way OCP reaches its database. Every user request runs through `asCaller`: one
  * transaction that first switches to the `authenticated` (or `anon`) role and sets the JWT claims
  * transaction-locally, exactly as PostgREST does, so row-level security decides what the work may
@@ -87,16 +103,7 @@ export class Database {
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.driver.transaction(async (tx) => {
-          if (role !== undefined) {
-            // set_config(..., true) is SET LOCAL: it ends with the transaction.
-            await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [
-              role,
-              JSON.stringify(claims),
-            ]);
-          }
-          return work(tx);
-        });
+        return await this.driver.transaction(work, role === undefined ? undefined : callerSetup(role, claims));
       } catch (error) {
         // A deadlock or serialization failure rolled everything back: the work can run again.
         if (error instanceof DbError && RETRYABLE_CODES.has(error.code) && attempt < MAX_ATTEMPTS) continue;

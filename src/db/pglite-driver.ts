@@ -20,7 +20,7 @@ export async function createPgliteDriver(dataDir?: string): Promise<Driver> {
 
   return {
     kind: 'pglite',
-    async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    async transaction<T>(work: (tx: Tx) => Promise<T>, setup?: string): Promise<T> {
       try {
         return await db.transaction(async (transaction) => {
           const tx: Tx = {
@@ -40,6 +40,7 @@ export async function createPgliteDriver(dataDir?: string): Promise<Driver> {
               }
             },
           };
+          if (setup) await tx.exec(setup);
           return work(tx);
         });
       } catch (error) {

@@ -36,11 +36,12 @@ export function createPostgresDriver(options: PostgresDriverOptions): Driver {
 
   return {
     kind: 'postgres',
-    async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    async transaction<T>(work: (tx: Tx) => Promise<T>, setup?: string): Promise<T> {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
+        // One round trip for both: the simple protocol takes several statements at once.
+        await client.query(setup ? `BEGIN; ${setup}` : 'BEGIN');
         const tx: Tx = {
           async query<R extends object>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
             try {

@@ -18,6 +18,10 @@ export interface Tx {
 /** What a backend (node-postgres pool or PGlite) provides: transactions, and nothing else. */
 export interface Driver {
   readonly kind: 'postgres' | 'pglite';
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction. `setup`, a parameterless SQL statement, runs first inside it
+   * (sent with BEGIN in the same round trip where the driver can).
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>, setup?: string): Promise<T>;
   close(): Promise<void>;
 }
