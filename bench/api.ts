@@ -222,8 +222,10 @@ function recordingDriver(inner: Driver, log: { current: Statement[] | undefined 
   return {
     kind: inner.kind,
     close: () => inner.close(),
-    transaction: (work) =>
+    transaction: (work, setup) =>
       inner.transaction((tx) => {
+        // The caller's role and claims travel with BEGIN; pgbench replays them as a statement.
+        if (setup) log.current?.push({ text: setup, params: [] });
         const recording: Tx = {
           query: (text, params) => {
             log.current?.push({ text, params: params ?? [] });
@@ -232,7 +234,7 @@ function recordingDriver(inner: Driver, log: { current: Statement[] | undefined 
           exec: (script) => tx.exec(script),
         };
         return work(recording);
-      }),
+      }, setup),
   };
 }
 
