@@ -2,8 +2,11 @@
 export interface Config {
   host: string;
   port: number;
-  /** The address people open; printed at start and used in links. */
-  publicUrl: string;
+  /**
+   * The address people open, for links the API hands out (share links). Unset: the address each
+   * request came in by (behind a proxy, with TRUST_PROXY, the one the client used).
+   */
+  publicUrl: string | undefined;
   /** A PostgreSQL URL; without one OCP runs on embedded PGlite in dataDir. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -31,11 +34,10 @@ export type AuthConfig =
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '127.0.0.1';
   const port = integer(env, 'PORT', 3000);
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
     host,
     port,
-    publicUrl: env.PUBLIC_URL ?? `http://${shownHost}:${port}`,
+    publicUrl: env.PUBLIC_URL || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.OCP_DATA_DIR ?? '.ocp-data',
     seedDemo: env.OCP_DEMO !== 'false',

@@ -22,7 +22,7 @@ const app = await buildApp({
 });
 const address = await app.listen({ host: config.host, port: config.port });
 // The configured public address, else where the server really listens (PORT=0 picks a free port).
-const url = process.env.PUBLIC_URL ? config.publicUrl : address.replace('://0.0.0.0:', '://localhost:');
+const url = config.publicUrl ?? address.replace('://0.0.0.0:', '://localhost:');
 console.log(
   `\nOCP is running at ${url}  (database: ${config.databaseUrl ? 'PostgreSQL' : `embedded, in ${config.dataDir}`})`,
 );

@@ -93,18 +93,13 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
   )
 $$;
 
-CREATE FUNCTION private.can_read_tab(p_tab_id uuid) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
-  SELECT private.can_read_dashboard((SELECT t.dashboard_id FROM public.dashboard_tabs t WHERE t.id = p_tab_id))
-$$;
-
 CREATE FUNCTION private.can_edit_tab(p_tab_id uuid) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$
   SELECT private.can_edit_dashboard((SELECT t.dashboard_id FROM public.dashboard_tabs t WHERE t.id = p_tab_id))
 $$;
 
 GRANT EXECUTE ON FUNCTION private.can_read_dashboard(uuid), private.can_edit_dashboard(uuid),
-  private.can_read_tab(uuid), private.can_edit_tab(uuid) TO anon, authenticated, service_role;
+  private.can_edit_tab(uuid) TO anon, authenticated, service_role;
 
 -- For functions that act on a dashboard: one that the caller may not read does not exist for him
 -- (no_data_found, answered as 404); one he may read but not change is forbidden (42501, 403).

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createPgliteDriver } from '../db/pglite-driver.js';
@@ -15,16 +16,8 @@ beforeAll(async () => {
   db = new Database(await createPgliteDriver());
   await migrate(db);
   const demoUserId = await seedDemoWorkspace(db);
-  const auth = await setUpAuth(
-    {
-      mode: 'ocp',
-      jwtSecret: undefined,
-      accessTokenTtlSeconds: 900,
-      refreshTokenTtlSeconds: 3600,
-      signInRateLimit: { max: 10, timeWindow: '1 minute' },
-    },
-    db,
-  );
+  // No key configured, as on a fresh machine: the server makes one and keeps it in the database.
+  const auth = await setUpAuth(loadConfig({}).auth, db);
   app = await buildApp({ db, demoUserId, auth });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 });

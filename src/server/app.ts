@@ -34,7 +34,7 @@ export interface AppOptions {
   auth: AuthSetup;
   /** The demo user whose workspace the start page lists, if a demo was seeded. */
   demoUserId?: string | undefined;
-  /** The address people open, for links the API hands out. */
+  /** The address people open, for links the API hands out; unset: the address of each request. */
   publicUrl?: string | undefined;
   logLevel?: string | undefined;
   /** Where log lines go (stdout by default); tests read them from here. */
@@ -107,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(teamRoutes(options.db), { prefix: '/api' });
   await app.register(dashboardRoutes(options.db), { prefix: '/api' });
   await app.register(versionRoutes(options.db), { prefix: '/api' });
-  await app.register(sharingRoutes(options.db, options.publicUrl ?? 'http://localhost:3000'), { prefix: '/api' });
+  await app.register(sharingRoutes(options.db, options.publicUrl), { prefix: '/api' });
   await app.register(chatRoutes(options.db), { prefix: '/api' });
   await app.register(workspaceRoutes(options.db), { prefix: '/api' });
   await app.register(agentRoutes(options.db), { prefix: '/api' });

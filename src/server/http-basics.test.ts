@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { testAuthConfig } from '../../test/support/api.js';
 import { useTestDatabase } from '../../test/support/db.js';
 import { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
@@ -7,20 +8,13 @@ import { setUpAuth } from './accounts/setup.js';
 import { buildApp } from './app.js';
 
 const db = useTestDatabase();
-const AUTH = {
-  mode: 'ocp',
-  jwtSecret: 'http basics test secret',
-  accessTokenTtlSeconds: 60,
-  refreshTokenTtlSeconds: 600,
-  signInRateLimit: { max: 10, timeWindow: '1 minute' },
-} as const;
 const closers: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
 });
 
 async function serve(database: Database, corsOrigins: string[] = []) {
-  const app = await buildApp({ db: database, auth: await setUpAuth(AUTH, database), corsOrigins });
+  const app = await buildApp({ db: database, auth: await setUpAuth(testAuthConfig(), database), corsOrigins });
   closers.push(() => app.close());
   return app.listen({ host: '127.0.0.1', port: 0 });
 }

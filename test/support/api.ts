@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { type AuthConfig, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { setUpAuth } from '../../src/server/accounts/setup.js';
 import { buildApp } from '../../src/server/app.js';
@@ -30,6 +31,14 @@ export interface TestSession {
   password: string;
   token: string;
   refreshToken: string;
+}
+
+/** The key test servers sign access tokens with (tests forge expired or foreign tokens beside it). */
+export const TEST_JWT_SECRET = 'test secret of a decent length, for HS256 only';
+
+/** OCP's own-accounts settings, read by the same loader as production, from these variables. */
+export function testAuthConfig(env: Record<string, string> = {}): AuthConfig {
+  return loadConfig({ OCP_JWT_SECRET: TEST_JWT_SECRET, SIGNIN_RATE_LIMIT: '1000', ...env }).auth;
 }
 
 export interface ApiOptions {
@@ -84,13 +93,10 @@ export function useTestApi(options: ApiOptions = {}): TestApi {
 
   beforeAll(async () => {
     const auth = await setUpAuth(
-      {
-        mode: 'ocp',
-        jwtSecret: 'test secret of a decent length, for HS256 only',
-        accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
-        refreshTokenTtlSeconds: 3600,
-        signInRateLimit: { max: options.signInRateLimit ?? 1000, timeWindow: '1 minute' },
-      },
+      testAuthConfig({
+        ACCESS_TOKEN_TTL_SECONDS: String(options.accessTokenTtlSeconds ?? 900),
+        SIGNIN_RATE_LIMIT: String(options.signInRateLimit ?? 1000),
+      }),
       db,
     );
     // Unexpected errors (500s) are logged, so that a failing test shows why.

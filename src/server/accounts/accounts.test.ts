@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { useTestApi } from '../../../test/support/api.js';
+import { TEST_JWT_SECRET, useTestApi } from '../../../test/support/api.js';
 
 const api = useTestApi();
 const limited = useTestApi({ signInRateLimit: 3 });
@@ -33,7 +33,7 @@ describe('requires authentication', () => {
       .setAudience('authenticated')
       .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
-      .sign(new TextEncoder().encode('test secret of a decent length, for HS256 only'));
+      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
     const response = await api.request('GET', '/api/auth/user', { token: expired });
     expect(response.body).toMatchObject({ code: 'token_expired', status: 401 });
   });
@@ -163,6 +163,17 @@ describe('refresh tokens', () => {
       body: { refresh_token: owner.body.refresh_token },
     });
     expect(ownerNext.status).toBe(401);
+  });
+
+  it('an expired refresh token is refused and says so', async () => {
+    const session = await api.signUp('late');
+    await api.db.asOwner((tx) =>
+      tx.query("update private.refresh_tokens set expires_at = now() - interval '1 second' where user_id = $1", [
+        session.userId,
+      ]),
+    );
+    const response = await api.request('POST', '/api/auth/refresh', { body: { refresh_token: session.refreshToken } });
+    expect(response.body).toMatchObject({ status: 401, code: 'token_expired' });
   });
 
   it('an unknown refresh token is refused', async () => {

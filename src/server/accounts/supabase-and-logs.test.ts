@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAuthConfig } from '../../../test/support/api.js';
 import { createUser, useTestDatabase } from '../../../test/support/db.js';
 import { buildApp } from '../app.js';
 import { setUpAuth } from './setup.js';
@@ -25,16 +26,7 @@ beforeAll(async () => {
     db,
     logLevel: 'trace',
     logStream: stream,
-    auth: await setUpAuth(
-      {
-        mode: 'ocp',
-        jwtSecret: 'a server secret for this test only',
-        accessTokenTtlSeconds: 60,
-        refreshTokenTtlSeconds: 600,
-        signInRateLimit: { max: 100, timeWindow: '1 minute' },
-      },
-      db,
-    ),
+    auth: await setUpAuth(testAuthConfig(), db),
   });
   ownUrl = await ownApp.listen({ host: '127.0.0.1', port: 0 });
   closers.push(

@@ -117,6 +117,18 @@ export async function dashboardAccess(
   };
 }
 
+/** The fields a change summary compares, without the tree (undefined when the caller may not read it). */
+export async function getDashboardFields(
+  tx: Tx,
+  id: string,
+): Promise<{ title: string; description: string | null; is_public: boolean } | undefined> {
+  const { rows } = await tx.query<{ title: string; description: string | null; is_public: boolean }>(
+    'select title, description, is_public from public.dashboards where id = $1',
+    [id],
+  );
+  return rows[0];
+}
+
 export async function insertDashboard(
   tx: Tx,
   fields: {

@@ -86,7 +86,8 @@ export async function updateDashboard(
   etag: string | undefined,
   body: z.infer<typeof UpdateDashboardBody>,
 ): Promise<q.DashboardJson> {
-  const before = await requireTree(tx, id);
+  const before = await q.getDashboardFields(tx, id);
+  if (!before) throw notFound('Dashboard not found');
   const changes: q.DashboardChanges = {
     title: body.title,
     description: body.description,
@@ -102,7 +103,10 @@ export async function updateDashboard(
   return requireTree(tx, id);
 }
 
-function describeDashboardChange(before: q.DashboardJson, body: z.infer<typeof UpdateDashboardBody>): string {
+function describeDashboardChange(
+  before: NonNullable<Awaited<ReturnType<typeof q.getDashboardFields>>>,
+  body: z.infer<typeof UpdateDashboardBody>,
+): string {
   const parts: string[] = [];
   if (body.title !== undefined && body.title !== before.title)
     parts.push(`renamed the dashboard to ${quote(body.title)}`);

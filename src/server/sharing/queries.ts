@@ -23,7 +23,8 @@ export async function insertShareLink(
   tx: Tx,
   link: {
     dashboardId: string;
-    tokenHash: string;
+    /** The bearer token; only its hash (private.share_token_hash, the one shared_dashboard checks) is stored. */
+    token: string;
     expiresAt: string | null;
     password: string | null;
     permissions: object;
@@ -31,8 +32,8 @@ export async function insertShareLink(
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `insert into public.sharing_links (dashboard_id, token, expires_at, password_hash, permissions)
-     values ($1, $2, $3, private.share_password_hash($4), $5) returning id`,
-    [link.dashboardId, link.tokenHash, link.expiresAt, link.password, link.permissions],
+     values ($1, private.share_token_hash($2), $3, private.share_password_hash($4), $5) returning id`,
+    [link.dashboardId, link.token, link.expiresAt, link.password, link.permissions],
   );
   return (rows[0] as { id: string }).id;
 }
@@ -79,8 +80,11 @@ export async function updateShareLink(
 }
 
 /** Replaces the token: the old one stops working at once. */
-export async function replaceShareToken(tx: Tx, id: string, tokenHash: string): Promise<boolean> {
-  const { rowCount } = await tx.query('update public.sharing_links set token = $2 where id = $1', [id, tokenHash]);
+export async function replaceShareToken(tx: Tx, id: string, token: string): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    'update public.sharing_links set token = private.share_token_hash($2) where id = $1',
+    [id, token],
+  );
   return rowCount > 0;
 }
 

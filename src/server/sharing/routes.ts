@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ANON, type Database } from '../../db/database.js';
@@ -22,7 +23,10 @@ const NoContent = z.null().describe('Done');
 const PUBLIC_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
 
 /** Share links: managed by dashboard editors; opened by anyone holding one. */
-export function sharingRoutes(db: Database, publicUrl: string): FastifyPluginAsyncZod {
+export function sharingRoutes(db: Database, publicUrl: string | undefined): FastifyPluginAsyncZod {
+  // Links point where the caller reached us, unless a public address is configured.
+  const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
+
   return async (app) => {
     app.post(
       '/dashboards/:id/share-links',
@@ -38,7 +42,7 @@ export function sharingRoutes(db: Database, publicUrl: string): FastifyPluginAsy
       async (request, reply) => {
         const user = requireUser(request);
         const link = await db.asCaller(user, (tx) =>
-          service.createShareLink(tx, publicUrl, request.params.id, request.body),
+          service.createShareLink(tx, baseUrl(request), request.params.id, request.body),
         );
         return reply.code(201).send(link);
       },
@@ -89,7 +93,7 @@ export function sharingRoutes(db: Database, publicUrl: string): FastifyPluginAsy
       },
       async (request) => {
         const user = requireUser(request);
-        return db.asCaller(user, (tx) => service.rotateShareLink(tx, publicUrl, request.params.id));
+        return db.asCaller(user, (tx) => service.rotateShareLink(tx, baseUrl(request), request.params.id));
       },
     );
 

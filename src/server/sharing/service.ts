@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Tx } from '../../db/types.js';
-import { hashToken } from '../accounts/tokens.js';
 import { dashboardAccess } from '../dashboards/queries.js';
 import { forbidden, notFound } from '../errors/api-error.js';
 import * as q from './queries.js';
@@ -34,7 +33,7 @@ export async function createShareLink(
   const token = newToken();
   const id = await q.insertShareLink(tx, {
     dashboardId,
-    tokenHash: hashToken(token),
+    token,
     expiresAt: body.expires_at ?? null,
     password: body.password ?? null,
     permissions: body.permissions,
@@ -61,7 +60,7 @@ export async function updateShareLink(tx: Tx, id: string, body: z.infer<typeof U
 export async function rotateShareLink(tx: Tx, publicUrl: string, id: string) {
   await requireLink(tx, id);
   const token = newToken();
-  await q.replaceShareToken(tx, id, hashToken(token));
+  await q.replaceShareToken(tx, id, token);
   return { ...(await requireLink(tx, id)), token, url: shareUrl(publicUrl, token) };
 }
 

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Json, signUpTeam, type TestSession, useTestApi } from '../../../test/support/api.js';
 
 const api = useTestApi();
+// A server of its own, so that exhausting its rate limit leaves the other tests alone.
+const guarded = useTestApi();
 
 let owner: TestSession;
 let viewer: TestSession;
@@ -40,7 +42,7 @@ describe('creating and listing share links', () => {
   it('shows the token once, with the page to share, and never again', async () => {
     const { dashboard, link } = await sharedDashboard();
     expect(link.token).toMatch(/^[\w-]{43}$/);
-    expect(link.url).toBe(`http://localhost:3000/s/${link.token}`);
+    expect(link.url).toBe(`${api.baseUrl}/s/${link.token}`);
     const list = await api.request<Json>('GET', `/api/dashboards/${dashboard.id}/share-links`, { token: owner.token });
     expect(list.body.items).toHaveLength(1);
     expect(JSON.stringify(list.body)).not.toContain(link.token);
@@ -133,6 +135,21 @@ describe('opening a shared dashboard', () => {
     });
     expect(updated.body.has_password).toBe(false);
     expect((await open(link.token)).status).toBe(200);
+  });
+});
+
+describe('guessing a link’s password', () => {
+  it('is slowed down: after 30 tries in a minute the server answers 429', async () => {
+    const { link } = await sharedDashboard({ password: 'open sesame' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const response = await guarded.request('GET', `/api/public/shared/${link.token}`, {
+        headers: { 'x-share-password': `guess ${i}` },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 403)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
   });
 });
 

@@ -136,6 +136,27 @@ describe('restoring a version', () => {
     expect(history.body.items).toHaveLength(3);
   });
 
+  it('copies back, under a new id, a chart that has since moved to another dashboard, which keeps it', async () => {
+    const { id, chartId } = await dashboardWithHistory();
+    const other = await api.request<Json>('POST', '/api/dashboards', {
+      token: owner.token,
+      body: { title: 'Elsewhere' },
+    });
+    await api.request('PATCH', `/api/charts/${chartId}`, {
+      token: owner.token,
+      body: { tab_id: other.body.tabs[0].id },
+    });
+    const restored = await api.request<Json>('POST', `/api/dashboards/${id}/versions/1/restore`, {
+      token: owner.token,
+    });
+    expect(restored.status).toBe(200);
+    const back = restored.body.dashboard.tabs[0].charts;
+    expect(back.map((c: Json) => c.title)).toEqual(['Revenue']);
+    expect(back[0].id).not.toBe(chartId);
+    const elsewhere = await api.request<Json>('GET', `/api/dashboards/${other.body.id}`, { token: owner.token });
+    expect(elsewhere.body.tabs[0].charts.map((c: Json) => c.id)).toEqual([chartId]);
+  });
+
   it('with a stale If-Match gets 412 and changes nothing', async () => {
     const { id } = await dashboardWithHistory();
     const loaded = await api.request<Json>('GET', `/api/dashboards/${id}`, { token: owner.token });
