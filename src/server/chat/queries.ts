@@ -199,38 +199,45 @@ export async function deleteChatMessage(tx: Tx, id: string): Promise<boolean> {
   return rowCount > 0;
 }
 
-/** Ranked full-text search over the caller's messages (search_chat_messages applies RLS as the caller). */
-export async function searchChatMessagesRanked(tx: Tx, query: string, limit: number): Promise<MarkedHit[]> {
-  const { rows } = await tx.query<{ hit: MarkedHit }>(
-    `select json_build_object(
-       'message_id', r.message_id, 'session_id', r.chat_session_id, 'session_title', r.session_title,
-       'role', r.role, 'created_at', r.created_at, 'rank', r.rank, 'snippet', r.snippet) as hit
-     from public.search_chat_messages($1, $2) r`,
-    [query, limit],
-  );
-  return rows.map((r) => r.hit);
-}
-
 /** Characters of context a substring snippet shows, the match included. */
 const SNIPPET_CHARS = 160;
 
 /**
- * The caller's messages whose text contains `term` (case-insensitive; % _ \ taken literally),
- * newest first: content->>'text' ILIKE '%term%' is served by the trigram index. The snippet is
- * ~160 characters around the first match, which is marked as search_chat_messages marks its
- * matches (U+E000 … U+E001), with … where text was cut.
+ * Search over the caller's messages, in one statement. First ranked full text
+ * (search_chat_messages, which applies RLS as the caller); only when no word matches (a fragment
+ * such as "venu", or only stop words) the messages whose text contains the query
+ * (case-insensitive; % _ \ taken literally), newest first: content->>'text' ILIKE '%term%' is
+ * served by the trigram index, and the NOT EXISTS is a one-time filter, so that scan does not run
+ * when the ranked search found something. A substring snippet is ~160 characters around the first
+ * match, marked as search_chat_messages marks its matches (U+E000 … U+E001), with … where text
+ * was cut.
  */
-export async function searchChatMessagesBySubstring(tx: Tx, term: string, limit: number): Promise<MarkedHit[]> {
-  const { rows } = await tx.query<{ hit: MarkedHit }>(
-    `with hits as (
-       select m.id, m.chat_session_id, m.role, m.created_at, m.content ->> 'text' as body
+export async function searchChatMessages(
+  tx: Tx,
+  query: string,
+  limit: number,
+): Promise<{ mode: 'ranked' | 'substring'; hits: MarkedHit[] }> {
+  const { rows } = await tx.query<{ hit: MarkedHit; ranked: boolean }>(
+    `with ranked as (
+       select r.ord, json_build_object(
+         'message_id', r.message_id, 'session_id', r.chat_session_id, 'session_title', r.session_title,
+         'role', r.role, 'created_at', r.created_at, 'rank', r.rank, 'snippet', r.snippet) as hit
+       from public.search_chat_messages($1, $3) with ordinality
+         as r(message_id, chat_session_id, session_title, role, created_at, rank, snippet, ord)
+     ),
+     contains as (
+       select m.id, m.chat_session_id, m.role, m.created_at, m.content ->> 'text' as body,
+              row_number() over (order by m.created_at desc, m.id desc) as ord
        from public.chat_messages m
-       where m.user_id = (select auth.uid())
+       where not exists (select 1 from ranked)
+         and m.user_id = (select auth.uid())
          and m.content ->> 'text' ilike '%' || $2 || '%'
        order by m.created_at desc, m.id desc
        limit $3
      )
-     select json_build_object(
+     select ord, hit, true as ranked from ranked
+     union all
+     select h.ord, json_build_object(
        'message_id', h.id, 'session_id', h.chat_session_id, 'session_title', s.title,
        'role', h.role, 'created_at', h.created_at, 'rank', null,
        'snippet', case
@@ -240,8 +247,8 @@ export async function searchChatMessagesBySubstring(tx: Tx, term: string, limit:
            || chr(57344) || substr(h.body, p.at, p.len) || chr(57345)
            || substr(h.body, p.at + p.len, greatest($4 - (p.at - w.start) - p.len, 0))
            || case when w.start + greatest($4, p.at - w.start + p.len) <= length(h.body) then '…' else '' end
-         end) as hit
-     from hits h
+         end), false
+     from contains h
      join public.chat_sessions s on s.id = h.chat_session_id
      -- The first match (1-based; 0 only where ILIKE and lower() disagree), and where the window
      -- starts: centred on the match, moved left near the end of the text so that it stays full.
@@ -249,10 +256,11 @@ export async function searchChatMessagesBySubstring(tx: Tx, term: string, limit:
      cross join lateral (
        select greatest(least(p.at - greatest(($4 - p.len) / 2, 0), length(h.body) - $4 + 1), 1) as start
      ) w
-     order by h.created_at desc, h.id desc`,
-    [term, escapeLike(term), limit, SNIPPET_CHARS],
+     order by ord`,
+    [query, escapeLike(query), limit, SNIPPET_CHARS],
   );
-  return rows.map((r) => r.hit);
+  // Only one branch ever has rows; no rows at all means both searches found nothing.
+  return { mode: rows[0]?.ranked ? 'ranked' : 'substring', hits: rows.map((r) => r.hit) };
 }
 
 function escapeLike(text: string): string {

@@ -164,11 +164,6 @@ export async function deleteMessage(tx: Tx, id: string): Promise<void> {
  * "venu", or only stop words), the messages whose text contains q, newest first.
  */
 export async function searchMessages(tx: Tx, query: string, limit: number): Promise<z.infer<typeof ChatSearchResults>> {
-  let mode: 'ranked' | 'substring' = 'ranked';
-  let hits = await q.searchChatMessagesRanked(tx, query, limit);
-  if (hits.length === 0) {
-    mode = 'substring';
-    hits = await q.searchChatMessagesBySubstring(tx, query, limit);
-  }
+  const { mode, hits } = await q.searchChatMessages(tx, query, limit);
   return { mode, items: hits.map(({ snippet, ...hit }) => ({ ...hit, snippet_html: snippetHtml(snippet ?? '') })) };
 }
