@@ -9,7 +9,10 @@ export interface Config {
   publicUrl: string | undefined;
   /** A PostgreSQL URL; without one OCP runs on embedded PGlite in dataDir. */
   databaseUrl: string | undefined;
+  /** The embedded database (when there is no databaseUrl), dataset files and uploads. */
   dataDir: string;
+  /** Largest file accepted as an upload. */
+  maxUploadBytes: number;
   /** Whether to create the demo workspace on first start. */
   seedDemo: boolean;
   logLevel: string;
@@ -40,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.OCP_DATA_DIR ?? '.ocp-data',
+    maxUploadBytes: integer(env, 'MAX_UPLOAD_MB', 2048) * 1024 * 1024,
     seedDemo: env.OCP_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',

@@ -1,5 +1,6 @@
 /** `npm start`: opens the database (embedded unless DATABASE_URL is set), migrates, seeds the demo, serves. */
 import { loadConfig } from './config.js';
+import { createDataServices } from './data/services.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemoWorkspace } from './demo/seed.js';
@@ -9,10 +10,12 @@ import { buildApp } from './server/app.js';
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(db);
-const demoUserId = config.seedDemo ? await seedDemoWorkspace(db) : undefined;
+const data = createDataServices(config.dataDir, { maxUploadBytes: config.maxUploadBytes });
+const demoUserId = config.seedDemo ? await seedDemoWorkspace(db, data) : undefined;
 
 const app = await buildApp({
   db,
+  data,
   auth: await setUpAuth(config.auth, db),
   demoUserId,
   publicUrl: config.publicUrl,
@@ -37,6 +40,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     await app.close();
+    data.close();
     await db.close();
     process.exit(0);
   });

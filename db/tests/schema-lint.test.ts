@@ -49,6 +49,7 @@ describe('the schema avoids the usual row-level security mistakes', () => {
       'accept_team_invitation',
       'dashboard_stats',
       'dashboard_tree',
+      'dataset_chart_count',
       'profile_cards',
       'shared_dashboard',
     ]);
@@ -108,6 +109,7 @@ describe('functions API callers may execute', () => {
       'public.accept_team_invitation(uuid)',
       'public.dashboard_stats(uuid[])',
       'public.dashboard_tree(uuid)',
+      'public.dataset_chart_count(uuid)',
       'public.profile_cards(uuid[])',
       'public.reorder_charts(uuid,uuid[])',
       'public.reorder_tabs(uuid,uuid[])',

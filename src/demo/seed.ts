@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/types.js';
+import type { DataServices } from '../data/services.js';
 import { hashPassword } from '../server/accounts/passwords.js';
 
 export const DEMO_EMAIL = 'demo@ocp.local';
@@ -12,7 +13,7 @@ export const DEMO_PASSWORD = 'ocp-demo';
  * itself is written as the demo user, through row-level security, as the app would.
  * Returns the demo user's id.
  */
-export async function seedDemoWorkspace(db: Database): Promise<string> {
+export async function seedDemoWorkspace(db: Database, _data?: DataServices): Promise<string> {
   const existing = await db.asService((tx) =>
     tx.query<{ id: string }>('select id from auth.users where lower(email) = $1', [DEMO_EMAIL]),
   );

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -13,16 +16,20 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.js';
+import { createDataServices, type DataServices } from '../data/services.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AuthSetup } from './accounts/setup.js';
 import { agentRoutes } from './agents/routes.js';
+import { chartRoutes } from './charts/routes.js';
 import { chatRoutes } from './chat/routes.js';
 import { commandRoutes } from './commands/routes.js';
 import { dashboardRoutes } from './dashboards/routes.js';
+import { datasetRoutes } from './datasets/routes.js';
 import { modelRoutes } from './models/routes.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerProblemHandlers } from './plugins/problems.js';
 import { profileRoutes } from './profile/routes.js';
+import { queryRoutes } from './query/routes.js';
 import { sharingRoutes } from './sharing/routes.js';
 import { startPage } from './start-page.js';
 import { teamRoutes } from './teams/routes.js';
@@ -32,6 +39,8 @@ import { workspaceRoutes } from './workspace/routes.js';
 export interface AppOptions {
   db: Database;
   auth: AuthSetup;
+  /** Dataset files and the query engine; left out, a temporary folder removed on close (tests). */
+  data?: DataServices | undefined;
   /** The demo user whose workspace the start page lists, if a demo was seeded. */
   demoUserId?: string | undefined;
   /** The address people open, for links the API hands out; unset: the address of each request. */
@@ -59,6 +68,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
+
+  const data = options.data ?? temporaryDataServices(app);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -113,10 +124,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agentRoutes(options.db), { prefix: '/api' });
   await app.register(commandRoutes(options.db), { prefix: '/api' });
   await app.register(modelRoutes(options.db), { prefix: '/api' });
+  await app.register(datasetRoutes(options.db, data), { prefix: '/api' });
+  await app.register(queryRoutes(options.db, data), { prefix: '/api' });
+  await app.register(chartRoutes(options.db, data), { prefix: '/api' });
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(await startPage(options.db, options.demoUserId)),
   );
 
   return app;
+}
+
+/** Data services in a folder of their own, removed when the server closes. */
+function temporaryDataServices(app: FastifyInstance): DataServices {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ocp-data-'));
+  const data = createDataServices(dir);
+  app.addHook('onClose', async () => {
+    data.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return data;
 }

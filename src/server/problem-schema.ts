@@ -11,6 +11,7 @@ export const ProblemSchema = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     requestId: z.string().optional(),
+    position: z.number().int().optional().describe('SQL errors: 0-based character offset of the problem in the query'),
     errors: z
       .array(
         z.object({

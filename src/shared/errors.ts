@@ -17,6 +17,16 @@ export const ERRORS = {
   chart_limit_reached: { status: 409, title: 'A tab holds at most 10 charts' },
   position_taken: { status: 409, title: 'That position is already taken' },
   last_admin: { status: 409, title: 'A team must keep at least one admin' },
+  dataset_in_use: { status: 409, title: 'Charts use this dataset' },
+  dataset_changed: { status: 409, title: 'The dataset was reloaded by someone else meanwhile; load again' },
+  upload_unreadable: { status: 422, title: 'The file could not be read as asked' },
+  sql_syntax_error: { status: 422, title: 'The SQL has a syntax error' },
+  query_not_allowed: { status: 422, title: 'Only read-only queries over your datasets can run' },
+  unknown_dataset: { status: 422, title: 'The query names a dataset you do not have' },
+  query_failed: { status: 422, title: 'The query failed' },
+  query_timeout: { status: 422, title: 'The query took too long and was stopped' },
+  dataset_empty: { status: 409, title: 'This dataset has no data yet' },
+  chart_not_configured: { status: 409, title: 'This chart has no data configuration yet' },
   share_link_expired: { status: 410, title: 'This share link has expired' },
   gone: { status: 410, title: 'This is no longer available' },
   share_link_password_required: { status: 401, title: 'This share link needs a password' },
@@ -47,4 +57,6 @@ export interface Problem {
   instance?: string;
   errors?: FieldError[];
   requestId?: string;
+  /** For SQL errors: the 0-based character offset in the query where DuckDB saw the problem. */
+  position?: number;
 }

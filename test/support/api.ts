@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { createDataServices } from '../../src/data/services.js';
 import { type AuthConfig, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { setUpAuth } from '../../src/server/accounts/setup.js';
@@ -20,6 +24,8 @@ export interface RequestOptions {
 export interface TestApi {
   db: Database;
   baseUrl: string;
+  /** Where the server keeps dataset files and uploads. */
+  dataDir: string;
   request<T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   /** Signs a new user up and returns the session (access and refresh token). */
   signUp(name?: string): Promise<TestSession>;
@@ -44,6 +50,10 @@ export function testAuthConfig(env: Record<string, string> = {}): AuthConfig {
 export interface ApiOptions {
   accessTokenTtlSeconds?: number;
   signInRateLimit?: number;
+  /** Largest upload the server accepts (default 2 GB). */
+  maxUploadBytes?: number;
+  /** How long a dataset query may run (default 30 s). */
+  queryTimeoutMs?: number;
 }
 
 /** The real server over real HTTP, on the run's PostgreSQL database, for one test file. */
@@ -53,15 +63,18 @@ export function useTestApi(options: ApiOptions = {}): TestApi {
   const api: TestApi = {
     db,
     baseUrl: '',
+    dataDir: '',
     async request(method, path, { token, body, headers = {} } = {}) {
       const response = await fetch(`${api.baseUrl}${path}`, {
         method,
         headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...headers,
         },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body) }),
       });
       const text = await response.text();
       let parsed: unknown = text;
@@ -100,9 +113,19 @@ export function useTestApi(options: ApiOptions = {}): TestApi {
       db,
     );
     // Unexpected errors (500s) are logged, so that a failing test shows why.
-    const app = await buildApp({ db, auth, logLevel: 'error' });
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'ocp-test-data-'));
+    const data = createDataServices(dataDir, {
+      maxUploadBytes: options.maxUploadBytes,
+      engine: options.queryTimeoutMs ? { timeoutMs: options.queryTimeoutMs } : undefined,
+    });
+    const app = await buildApp({ db, auth, data, logLevel: 'error' });
+    api.dataDir = dataDir;
     api.baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    close = () => app.close();
+    close = async () => {
+      await app.close();
+      data.close();
+      await rm(dataDir, { recursive: true, force: true });
+    };
   });
   afterAll(() => close());
   return api;

@@ -335,7 +335,7 @@ describe('tabs and charts', () => {
       tabs: [{ title: 'T', charts: [{ title: 'c', chart_type: 'bar' }] }],
     });
     const chart = dashboard.tabs[0].charts[0];
-    await api.request('PATCH', `/api/charts/${chart.id}`, { token: owner.token, body: { configuration: { a: 1 } } });
+    await api.request('PATCH', `/api/charts/${chart.id}`, { token: owner.token, body: { title: 'renamed' } });
     const stale = await api.request('PATCH', `/api/charts/${chart.id}`, {
       token: owner.token,
       headers: { 'if-match': `"${chart.etag}"` },

@@ -1,19 +1,7 @@
 import { z } from 'zod';
+import { CHART_TYPES, ChartSpec } from '../../shared/chart-spec.js';
 
-export const CHART_TYPES = [
-  'line',
-  'area',
-  'bar',
-  'stacked_bar',
-  'pie',
-  'donut',
-  'scatter',
-  'heatmap',
-  'histogram',
-  'kpi',
-  'table',
-  'combo',
-] as const;
+export { CHART_TYPES };
 
 const Title = z.string().trim().min(1, 'must not be empty').max(200);
 const Description = z.string().max(5000).nullable();
@@ -100,11 +88,36 @@ export const ListDashboardsQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-const NewChart = z.object({
-  title: Title,
-  chart_type: z.enum(CHART_TYPES),
-  configuration: JsonObject.default({}),
-});
+/**
+ * A chart's configuration: a chart spec, or {} for a chart not configured yet. Checked against the
+ * spec field by field, so that each problem is reported at its own path (a union would only say
+ * "invalid input").
+ */
+const ChartConfiguration = JsonObject.superRefine((value, ctx) => {
+  if (Object.keys(value).length === 0) return;
+  const parsed = ChartSpec.safeParse(value);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ code: 'custom', path: issue.path as PropertyKey[], message: issue.message });
+}).describe('A chart spec (JSON Schema at /api/charts/spec.schema.json), or {} for a chart not configured yet');
+
+/** The chart type the spec names must be the chart's type; left out, it is taken from the spec. */
+function chartTypeAgrees(body: { chart_type?: string | undefined; configuration?: Record<string, unknown> | undefined }) {
+  const specType = body.configuration?.type;
+  return body.chart_type === undefined || specType === undefined || specType === body.chart_type;
+}
+
+const NewChart = z
+  .object({
+    title: Title,
+    chart_type: z.enum(CHART_TYPES).optional().describe('Left out: the type of the configuration\'s spec'),
+    configuration: ChartConfiguration.default({}),
+  })
+  .refine((chart) => chart.chart_type !== undefined || typeof chart.configuration.type === 'string', {
+    message: 'is needed when the configuration is empty',
+    path: ['chart_type'],
+  })
+  .refine(chartTypeAgrees, { message: 'must be the type of the configuration\'s spec', path: ['chart_type'] });
 
 const NewTab = z.object({
   title: Title,
@@ -143,17 +156,29 @@ export const UpdateTabBody = z
 
 export const OrderBody = z.object({ ids: z.array(z.guid()).min(1).max(1000).describe('Every id, in the new order') });
 
-export const CreateChartBody = NewChart.extend({ position: z.number().int().min(0).optional() });
+export const CreateChartBody = z
+  .object({
+    title: Title,
+    chart_type: z.enum(CHART_TYPES).optional().describe('Left out: the type of the configuration\'s spec'),
+    configuration: ChartConfiguration.default({}),
+    position: z.number().int().min(0).optional(),
+  })
+  .refine((chart) => chart.chart_type !== undefined || typeof chart.configuration.type === 'string', {
+    message: 'is needed when the configuration is empty',
+    path: ['chart_type'],
+  })
+  .refine(chartTypeAgrees, { message: 'must be the type of the configuration\'s spec', path: ['chart_type'] });
 
 export const UpdateChartBody = z
   .object({
     title: Title.optional(),
     chart_type: z.enum(CHART_TYPES).optional(),
-    configuration: JsonObject.optional(),
+    configuration: ChartConfiguration.optional(),
     tab_id: z.guid().optional().describe('Move the chart to this tab (of this or another dashboard you may edit)'),
     position: z.number().int().min(0).optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'change at least one field');
+  .refine((body) => Object.keys(body).length > 0, 'change at least one field')
+  .refine(chartTypeAgrees, { message: 'must be the type of the configuration\'s spec', path: ['chart_type'] });
 
 export const IfMatchHeaders = z.object({
   'if-match': z

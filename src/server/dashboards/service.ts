@@ -69,7 +69,7 @@ export async function createDashboard(
       await q.insertChart(tx, {
         tabId,
         title: chart.title,
-        chartType: chart.chart_type,
+        chartType: chartTypeOf(chart),
         configuration: chart.configuration,
         position: null,
       });
@@ -136,7 +136,7 @@ export async function addTab(tx: Tx, dashboardId: string, body: z.infer<typeof C
     await q.insertChart(tx, {
       tabId,
       title: chart.title,
-      chartType: chart.chart_type,
+      chartType: chartTypeOf(chart),
       configuration: chart.configuration,
       position: null,
     });
@@ -196,7 +196,7 @@ export async function addChart(tx: Tx, tabId: string, body: z.infer<typeof Creat
   const chartId = await q.insertChart(tx, {
     tabId,
     title: body.title,
-    chartType: body.chart_type,
+    chartType: chartTypeOf(body),
     configuration: body.configuration,
     position: body.position ?? null,
   });
@@ -224,7 +224,8 @@ export async function updateChart(
   }
   const changes = {
     title: body.title,
-    chart_type: body.chart_type,
+    // A new spec of another type changes the chart's type with it.
+    chart_type: body.chart_type ?? (body.configuration?.type as string | undefined),
     configuration: body.configuration,
     dashboard_tab_id: target?.id,
     // Moved without a position: it goes last in its new tab (the database picks the place).
@@ -262,3 +263,8 @@ export async function reorderCharts(tx: Tx, tabId: string, ids: string[]): Promi
 }
 
 export { ApiError };
+
+/** The chart's type: as given, else the type its spec names (the schema ensures one of them). */
+function chartTypeOf(chart: { chart_type?: string | undefined; configuration: Record<string, unknown> }): string {
+  return chart.chart_type ?? String(chart.configuration.type);
+}

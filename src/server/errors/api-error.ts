@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly fieldErrors?: FieldError[],
+    /** For SQL errors: where in the query (0-based offset). */
+    readonly position?: number,
   ) {
     super(message ?? ERRORS[code].title);
     this.name = 'ApiError';

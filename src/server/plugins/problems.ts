@@ -29,6 +29,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     instance: request.url.split('?')[0] as string,
     requestId: request.id,
     ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+    ...(error.position !== undefined ? { position: error.position } : {}),
   };
   return reply
     .code(error.status)
