@@ -37,6 +37,9 @@ export function valueAxis(
   const { theme } = ctx;
   const format = options.percent ? (v: number) => `${Math.round(v)}%` : options.format;
   const name = axis?.title ?? options.name;
+  if (axis?.log && (options.sampleValues ?? []).some((v) => v <= 0)) {
+    ctx.warnings.push('A log scale cannot show zero or negative values; they are left out');
+  }
   const labelWidth = Math.max(2, ...(options.sampleValues ?? [0]).map((v) => format(v).length)) * CHAR_WIDTH;
   const result: AxisOption = {
     type: axis?.log ? 'log' : 'value',

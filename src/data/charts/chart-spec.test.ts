@@ -22,7 +22,11 @@ describe('the chart spec', () => {
 
   it('fills in defaults: no calculations, an empty encoding and style, ascending sort', () => {
     const spec = ChartSpec.parse(
-      withQuery({ dimensions: [{ field: 'country' }], sort: [{ field: 'country' }], measures: [{ aggregate: 'count' }] }),
+      withQuery({
+        dimensions: [{ field: 'country' }],
+        sort: [{ field: 'country' }],
+        measures: [{ aggregate: 'count' }],
+      }),
     );
     expect(spec.calculations).toEqual([]);
     expect(spec.encoding).toEqual({});
@@ -39,7 +43,10 @@ describe('the chart spec', () => {
   });
 
   it('refuses between with one value, pointing at the values', () => {
-    const query = { dimensions: [{ field: 'day' }], filters: [{ field: 'day', op: 'between', values: ['2024-01-01'] }] };
+    const query = {
+      dimensions: [{ field: 'day' }],
+      filters: [{ field: 'day', op: 'between', values: ['2024-01-01'] }],
+    };
     expect(problems(withQuery(query))).toEqual(['data/query/filters/0/values']);
   });
 
@@ -65,7 +72,10 @@ describe('the chart spec', () => {
   });
 
   it('refuses both SQL and a structured query at once', () => {
-    const spec = { ...EXAMPLES.pie, data: { dataset_id: DATASET_ID, sql: 'SELECT 1', query: { dimensions: [{ field: 'a' }] } } };
+    const spec = {
+      ...EXAMPLES.pie,
+      data: { dataset_id: DATASET_ID, sql: 'SELECT 1', query: { dimensions: [{ field: 'a' }] } },
+    };
     expect(problems(spec)).toEqual(['data']);
   });
 

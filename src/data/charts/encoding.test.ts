@@ -29,7 +29,10 @@ describe('the default encoding', () => {
     const structured = spec({
       data: {
         dataset_id: DATASET_ID,
-        query: { dimensions: [{ field: 'year' }, { field: 'region' }], measures: [{ field: 'amount', aggregate: 'sum' }] },
+        query: {
+          dimensions: [{ field: 'year' }, { field: 'region' }],
+          measures: [{ field: 'amount', aggregate: 'sum' }],
+        },
       },
     });
     const result = columns(['year', 'number'], ['region', 'string'], ['sum_amount', 'number']);
@@ -43,7 +46,11 @@ describe('the default encoding', () => {
   it('picks one value for pie, heatmap and KPI, and a date for the KPI to find the latest row', () => {
     const result = columns(['month', 'date'], ['device', 'string'], ['sessions', 'number'], ['users', 'number']);
     expect(defaultEncoding(spec({ type: 'pie' }), result)).toEqual({ x: 'month', y: ['sessions'] });
-    expect(defaultEncoding(spec({ type: 'heatmap' }), result)).toEqual({ x: 'month', series: 'device', y: ['sessions'] });
+    expect(defaultEncoding(spec({ type: 'heatmap' }), result)).toEqual({
+      x: 'month',
+      series: 'device',
+      y: ['sessions'],
+    });
     expect(defaultEncoding(spec({ type: 'kpi' }), result)).toEqual({ x: 'month', y: ['sessions'] });
   });
 
@@ -56,7 +63,11 @@ describe('the default encoding', () => {
   });
 
   it('draws the first number as bars and the rest as lines in a combo chart', () => {
-    expect(defaultEncoding(spec({ type: 'combo' }), salesByRegion)).toEqual({ x: 'region', y: ['revenue'], y2: ['orders'] });
+    expect(defaultEncoding(spec({ type: 'combo' }), salesByRegion)).toEqual({
+      x: 'region',
+      y: ['revenue'],
+      y2: ['orders'],
+    });
   });
 });
 

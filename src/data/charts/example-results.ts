@@ -26,7 +26,7 @@ const revenue = [
   1_234_567,
 ];
 
-export const lineResult = result(
+const lineResult = result(
   [
     ['month', 'date', 'DATE'],
     ['revenue', 'number', 'DOUBLE'],
@@ -35,7 +35,7 @@ export const lineResult = result(
 );
 
 const PLATFORMS = ['web', 'ios', 'android'];
-export const areaResult = result(
+const areaResult = result(
   [
     ['day', 'date', 'DATE'],
     ['platform', 'string', 'VARCHAR'],
@@ -46,7 +46,7 @@ export const areaResult = result(
   ),
 );
 
-export const barResult = result(
+const barResult = result(
   [
     ['country', 'string', 'VARCHAR'],
     ['revenue', 'number', 'DOUBLE'],
@@ -66,7 +66,7 @@ export const barResult = result(
 );
 
 const STATUSES = ['delivered', 'returned', 'cancelled'];
-export const stackedBarResult = result(
+const stackedBarResult = result(
   [
     ['quarter', 'date', 'DATE'],
     ['status', 'string', 'VARCHAR'],
@@ -77,7 +77,7 @@ export const stackedBarResult = result(
   ),
 );
 
-export const pieResult = result(
+const pieResult = result(
   [
     ['device', 'string', 'VARCHAR'],
     ['sessions', 'number', 'BIGINT'],
@@ -89,7 +89,7 @@ export const pieResult = result(
   ],
 );
 
-export const donutResult = result(
+const donutResult = result(
   [
     ['category', 'string', 'VARCHAR'],
     ['revenue', 'number', 'DOUBLE'],
@@ -105,7 +105,7 @@ export const donutResult = result(
 
 const PRODUCT_CATEGORIES = ['Electronics', 'Clothing', 'Books'];
 const scatterNoise = steady(7);
-export const scatterResult = result(
+const scatterResult = result(
   [
     ['product', 'string', 'VARCHAR'],
     ['category', 'string', 'VARCHAR'],
@@ -121,7 +121,7 @@ export const scatterResult = result(
 );
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-export const heatmapResult = result(
+const heatmapResult = result(
   [
     ['weekday', 'string', 'VARCHAR'],
     ['hour', 'number', 'BIGINT'],
@@ -136,7 +136,7 @@ export const heatmapResult = result(
 );
 
 const orderNoise = steady(42);
-export const histogramResult = result(
+const histogramResult = result(
   [['amount', 'number', 'DOUBLE']],
   Array.from({ length: 400 }, () => {
     // The sum of three uniforms: roughly bell-shaped, like real order values.
@@ -146,7 +146,7 @@ export const histogramResult = result(
 );
 
 /** Sorted latest first, as the example asks: the KPI still finds the latest month by its date. */
-export const kpiResult = result(
+const kpiResult = result(
   [
     ['month', 'date', 'DATE'],
     ['revenue', 'number', 'DOUBLE'],
@@ -159,7 +159,7 @@ export const kpiResult = result(
 
 const FIRST_NAMES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Stark', 'Wayne', 'Wonka', 'Tyrell'];
 const COUNTRIES = ['Germany', 'France', 'Spain', 'Italy', 'Sweden'];
-export const tableResult = result(
+const tableResult = result(
   [
     ['customer', 'string', 'VARCHAR'],
     ['country', 'string', 'VARCHAR'],
@@ -174,7 +174,7 @@ export const tableResult = result(
   ]),
 );
 
-export const comboResult = result(
+const comboResult = result(
   [
     ['month', 'date', 'DATE'],
     ['revenue', 'number', 'DOUBLE'],

@@ -1,7 +1,7 @@
 import type { ChartContext } from './chart-context.js';
 import { columnData, timeGrainOf } from './chart-context.js';
 import { cellFormatter } from './formats.js';
-import { isTimeKind, toNumber } from './values.js';
+import { isTimeKind, toEpochMs, toNumber } from './values.js';
 
 /** One line, bar run or pie: a value per category (null where the data has none). */
 export interface SeriesColumn {
@@ -26,7 +26,7 @@ export const MAX_CATEGORIES = 50;
 
 /**
  * The result as categories × series for the given value columns. Without a series column each row
- * is a category, as the query ordered them. With one, rows are pivoted: one series per distinct
+ * is a category, as the query ordered them (dates and times in time order). With one, rows are pivoted: one series per distinct
  * value (times each field), categories in order of first appearance; the 20 largest series are
  * kept. Rows that meet on the same category and series are added up, with a warning.
  */
@@ -47,9 +47,16 @@ export function seriesTable(ctx: ChartContext, fields: string[]): SeriesTable {
   const fieldValues = fields.map((f) => columnData(ctx, f).values.map(toNumber));
   const timeCategories = xColumn !== undefined && isTimeKind(xColumn.kind);
 
+  // Time runs left to right whatever order the query returned rows in; other x keep its order.
+  const order = timeCategories ? chronological(xColumn.values) : Array.from({ length: rowCount }, (_, i) => i);
+
   if (seriesField === undefined) {
-    const categories = Array.from({ length: rowCount }, (_, i) => label(xColumn?.values[i], i));
-    const series = fields.map((field, f) => ({ name: field, field, values: fieldValues[f] ?? [] }));
+    const categories = order.map((row) => label(xColumn?.values[row], row));
+    const series = fields.map((field, f) => ({
+      name: field,
+      field,
+      values: order.map((row) => fieldValues[f]?.[row] ?? null),
+    }));
     return { categories, timeCategories, series };
   }
 
@@ -60,7 +67,7 @@ export function seriesTable(ctx: ChartContext, fields: string[]): SeriesTable {
   const groups = new Map<string, { name: string; cells: Map<number, number | null>[] }>();
   let collided = false;
 
-  for (let row = 0; row < rowCount; row++) {
+  for (const row of order) {
     const xKey = xColumn ? keyOf(xColumn.values[row]) : String(row);
     let category = categoryIndex.get(xKey);
     if (category === undefined) {
@@ -115,6 +122,12 @@ function largestGroups<G extends { cells: Map<number, number | null>[] }>(
     g.cells.reduce((sum, cells) => sum + [...cells.values()].reduce<number>((s, v) => s + Math.abs(v ?? 0), 0), 0);
   const keep = new Set([...groups].sort((a, b) => size(b) - size(a)).slice(0, MAX_SERIES));
   return groups.filter((g) => keep.has(g));
+}
+
+/** Row numbers sorted by time, earliest first; rows without a readable time go last. */
+function chronological(values: unknown[]): number[] {
+  const times = values.map((v) => toEpochMs(v) ?? Number.POSITIVE_INFINITY);
+  return values.map((_, i) => i).sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
 }
 
 /** Distinct cells stay distinct even when they print alike ("1" the string, 1 the number). */

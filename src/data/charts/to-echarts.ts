@@ -77,6 +77,8 @@ export function toEChartsOption(spec: ChartSpec, result: QueryResult, options: C
   };
 
   const base: EChartsOption = {
+    // The browser animates; server-side rendering turns it off (there is only one frame).
+    animation: true,
     backgroundColor: theme.background,
     color: ctx.colors,
     textStyle: { fontFamily: FONT_FAMILY, color: theme.text },
