@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { changeAs, DENIED, queryAs, queryAsOwner, sqlstateOf, type TestUser, useTestDatabase } from '../../test/support/db.js';
+import {
+  changeAs,
+  DENIED,
+  queryAs,
+  queryAsOwner,
+  sqlstateOf,
+  type TestUser,
+  useTestDatabase,
+} from '../../test/support/db.js';
 import { createWorld, type World } from '../../test/support/world.js';
 
 // Datasets (migration 0012): personal or team-owned, like dashboards. The owner and a team's
@@ -64,15 +72,21 @@ describe('writing datasets', () => {
     expect(await sqlstateOf(insertDataset(world.outsider, { teamId: world.teamId }))).toBe(DENIED);
     expect(
       await sqlstateOf(
-        queryAs(db, world.outsider, "insert into datasets (name, table_name, owner_user_id) values ('x', 'x', $1)", [world.owner.id]),
+        queryAs(db, world.outsider, "insert into datasets (name, table_name, owner_user_id) values ('x', 'x', $1)", [
+          world.owner.id,
+        ]),
       ),
     ).toBe(DENIED);
-    expect(await changeAs(db, world.outsider, 'update datasets set storage_key = gen_random_uuid() where id = $1', [id])).toBe(0);
+    expect(
+      await changeAs(db, world.outsider, 'update datasets set storage_key = gen_random_uuid() where id = $1', [id]),
+    ).toBe(0);
     expect(await changeAs(db, world.outsider, 'delete from datasets where id = $1', [id])).toBe(0);
   });
 
   it('an anonymous caller can do nothing at all', async () => {
-    expect(await sqlstateOf(queryAs(db, null, "insert into datasets (name, table_name) values ('x', 'x')"))).toBe(DENIED);
+    expect(await sqlstateOf(queryAs(db, null, "insert into datasets (name, table_name) values ('x', 'x')"))).toBe(
+      DENIED,
+    );
   });
 
   it('a team editor changes and deletes team datasets', async () => {
@@ -83,8 +97,14 @@ describe('writing datasets', () => {
 
   it('a dataset cannot be handed to another owner, and its table name stays', async () => {
     const id = await insertDataset(world.owner, {});
-    expect(await sqlstateOf(changeAs(db, world.owner, 'update datasets set owner_user_id = $2 where id = $1', [id, world.outsider.id]))).toBe(DENIED);
-    expect(await sqlstateOf(changeAs(db, world.owner, "update datasets set table_name = 'other' where id = $1", [id]))).toBe(DENIED);
+    expect(
+      await sqlstateOf(
+        changeAs(db, world.owner, 'update datasets set owner_user_id = $2 where id = $1', [id, world.outsider.id]),
+      ),
+    ).toBe(DENIED);
+    expect(
+      await sqlstateOf(changeAs(db, world.owner, "update datasets set table_name = 'other' where id = $1", [id])),
+    ).toBe(DENIED);
   });
 
   it('one table name per owner; another owner may use it too', async () => {
@@ -121,7 +141,9 @@ describe('loads are counted by the database', () => {
     );
     expect(after).toMatchObject({ data_version: 2, loaded_by: world.owner.id });
     expect(after?.loaded_at).not.toBeNull();
-    expect(await sqlstateOf(changeAs(db, world.owner, 'update datasets set data_version = 7 where id = $1', [id]))).toBe(DENIED);
+    expect(
+      await sqlstateOf(changeAs(db, world.owner, 'update datasets set data_version = 7 where id = $1', [id])),
+    ).toBe(DENIED);
   });
 });
 
@@ -130,13 +152,25 @@ describe('which charts use a dataset', () => {
     const id = await insertDataset(world.owner, { teamId: world.teamId });
     const spec = { version: 1, type: 'bar', data: { dataset_id: id, sql: 'select 1' } };
     // A chart on the owner's personal dashboard, which the editor cannot see.
-    await changeAs(db, world.owner, "insert into charts (dashboard_tab_id, title, chart_type, configuration) values ($1, 'c', 'bar', $2)", [
-      world.personal.tabId,
-      spec,
-    ]);
-    const count = (who: TestUser) => queryAs<{ n: number | null }>(db, who, 'select dataset_chart_count($1) as n', [id]);
+    await changeAs(
+      db,
+      world.owner,
+      "insert into charts (dashboard_tab_id, title, chart_type, configuration) values ($1, 'c', 'bar', $2)",
+      [world.personal.tabId, spec],
+    );
+    const count = (who: TestUser) =>
+      queryAs<{ n: number | null }>(db, who, 'select dataset_chart_count($1) as n', [id]);
     expect((await count(world.editor))[0]?.n).toBe(1);
-    expect((await queryAs(db, world.editor, 'select id from charts where id in (select id from charts where configuration @> $1)', [{ data: { dataset_id: id } }])).length).toBe(0);
+    expect(
+      (
+        await queryAs(
+          db,
+          world.editor,
+          'select id from charts where id in (select id from charts where configuration @> $1)',
+          [{ data: { dataset_id: id } }],
+        )
+      ).length,
+    ).toBe(0);
     expect((await count(world.viewer))[0]?.n).toBeNull();
     expect((await count(world.outsider))[0]?.n).toBeNull();
   });

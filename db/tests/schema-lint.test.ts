@@ -51,6 +51,7 @@ describe('the schema avoids the usual row-level security mistakes', () => {
       'dashboard_tree',
       'dataset_chart_count',
       'profile_cards',
+      'shared_chart_data_sources',
       'shared_dashboard',
     ]);
   });
@@ -90,6 +91,7 @@ describe('functions API callers may execute', () => {
       'private.share_token_hash(text)',
       'public.dashboard_stats(uuid[])',
       'public.dashboard_tree(uuid)',
+      'public.shared_chart_data_sources(text,text,uuid,text[])',
       'public.shared_dashboard(text,text)',
     ],
     authenticated: [
@@ -114,6 +116,7 @@ describe('functions API callers may execute', () => {
       'public.reorder_charts(uuid,uuid[])',
       'public.reorder_tabs(uuid,uuid[])',
       'public.search_chat_messages(text,integer)',
+      'public.shared_chart_data_sources(text,text,uuid,text[])',
       'public.shared_dashboard(text,text)',
     ],
   };

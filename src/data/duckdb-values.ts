@@ -40,7 +40,11 @@ export function columnKind(type: DuckDBType): ColumnKind {
 /** A column kind from a DuckDB type name, for metadata stored as text (e.g. 'DECIMAL(10,2)'). */
 export function kindOfTypeName(typeName: string): ColumnKind {
   const name = typeName.toUpperCase();
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/.test(name))
+  if (
+    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/.test(
+      name,
+    )
+  )
     return 'number';
   if (name === 'VARCHAR' || name === 'UUID') return 'string';
   if (name === 'DATE') return 'date';

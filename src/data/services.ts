@@ -1,5 +1,5 @@
-import { DataStorage } from './storage.js';
 import { type EngineOptions, QueryEngine } from './query/engine.js';
+import { DataStorage } from './storage.js';
 
 /** What the data features need: where files live and the query engine. One per server process. */
 export interface DataServices {

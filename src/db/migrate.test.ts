@@ -53,6 +53,7 @@ describe('migrations on an empty PostgreSQL', () => {
       'dashboard_tabs',
       'dashboard_versions',
       'dashboards',
+      'datasets',
       'llm_models',
       'sharing_links',
       'team_invitations',

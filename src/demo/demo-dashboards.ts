@@ -33,7 +33,10 @@ export function salesOverviewTabs({ sales, metrics }: DemoDatasets): DemoTab[] {
           version: 1,
           type: 'kpi',
           data: { dataset_id: sales.id, query: { dimensions: [month], measures: [revenue] } },
-          style: { y_axis: { format: { style: 'currency', currency: 'EUR', compact: true } }, kpi: { compare: 'previous_row' } },
+          style: {
+            y_axis: { format: { style: 'currency', currency: 'EUR', compact: true } },
+            kpi: { compare: 'previous_row' },
+          },
         }),
         chart('Revenue by month', {
           version: 1,
@@ -53,7 +56,11 @@ export function salesOverviewTabs({ sales, metrics }: DemoDatasets): DemoTab[] {
           type: 'bar',
           data: {
             dataset_id: sales.id,
-            query: { dimensions: [{ field: 'region' }], measures: [revenue], sort: [{ field: 'revenue', direction: 'desc' }] },
+            query: {
+              dimensions: [{ field: 'region' }],
+              measures: [revenue],
+              sort: [{ field: 'revenue', direction: 'desc' }],
+            },
           },
           style: { orientation: 'horizontal', labels: true, x_axis: { format: { compact: true } } },
         }),
@@ -62,7 +69,10 @@ export function salesOverviewTabs({ sales, metrics }: DemoDatasets): DemoTab[] {
           type: 'stacked_bar',
           data: {
             dataset_id: sales.id,
-            query: { dimensions: [month, { field: 'channel' }], measures: [{ field: 'orders', aggregate: 'sum', as: 'orders' }] },
+            query: {
+              dimensions: [month, { field: 'channel' }],
+              measures: [{ field: 'orders', aggregate: 'sum', as: 'orders' }],
+            },
           },
           style: { palette: 'vivid' },
         }),
@@ -136,7 +146,11 @@ export function salesOverviewTabs({ sales, metrics }: DemoDatasets): DemoTab[] {
           type: 'histogram',
           data: {
             dataset_id: metrics.id,
-            query: { dimensions: [{ field: 'latency_p50_ms' }], filters: [{ field: 'requests', op: '>', value: 0 }], limit: 10000 },
+            query: {
+              dimensions: [{ field: 'latency_p50_ms' }],
+              filters: [{ field: 'requests', op: '>', value: 0 }],
+              limit: 10000,
+            },
           },
           style: { bins: 30, x_axis: { title: 'ms' } },
         }),
@@ -179,7 +193,10 @@ export function webTrafficTabs({ traffic }: DemoDatasets): DemoTab[] {
         chart('Users, last day', {
           version: 1,
           type: 'kpi',
-          data: { dataset_id: traffic.id, query: { dimensions: [day], measures: [{ field: 'users', aggregate: 'sum', as: 'users' }] } },
+          data: {
+            dataset_id: traffic.id,
+            query: { dimensions: [day], measures: [{ field: 'users', aggregate: 'sum', as: 'users' }] },
+          },
           style: { kpi: { compare: 'previous_row' }, y_axis: { format: { compact: true } } },
         }),
         chart('Sessions per week by source', {

@@ -45,7 +45,8 @@ export function salesCsv(end = new Date(Date.UTC(2026, 9, 1))): string {
   const lines = ['month,region,product,channel,orders,revenue,cost'];
   for (let m = 23; m >= 0; m--) {
     const month = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - m, 1));
-    const season = 1 + 0.18 * Math.sin(((month.getUTCMonth() - 2) / 12) * 2 * Math.PI) + (month.getUTCMonth() === 10 ? 0.25 : 0);
+    const season =
+      1 + 0.18 * Math.sin(((month.getUTCMonth() - 2) / 12) * 2 * Math.PI) + (month.getUTCMonth() === 10 ? 0.25 : 0);
     for (const region of REGIONS)
       for (const product of PRODUCTS)
         for (const channel of CHANNELS) {
@@ -90,7 +91,10 @@ export function webTrafficCsv(end = new Date(Date.UTC(2026, 9, 31))): string {
         const boost = campaign && source.name === 'Email' ? 2.1 : 1;
         const sessions = Math.round(4200 * source.share * device.share * weekly * growth * boost * noise(rand, 0.15));
         const users = Math.round(sessions * 0.78 * noise(rand, 0.05));
-        const bounce = round(Math.min(0.95, source.bounce * (device.name === 'Mobile' ? 1.12 : 1) * noise(rand, 0.08)), 3);
+        const bounce = round(
+          Math.min(0.95, source.bounce * (device.name === 'Mobile' ? 1.12 : 1) * noise(rand, 0.08)),
+          3,
+        );
         const conversions = Math.round(sessions * source.conversion * noise(rand, 0.3));
         lines.push(`${iso(day)},${source.name},${device.name},${sessions},${users},${bounce},${conversions}`);
       }

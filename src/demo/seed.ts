@@ -56,9 +56,27 @@ export async function seedDemoWorkspace(db: Database, data: DataServices): Promi
     return { id: dataset.id, table: dataset.table_name };
   };
   const datasets: DemoDatasets = {
-    sales: await load('sales.csv', 'Sales', 'Orders, revenue and cost by month, region, product and channel (generated)', salesCsv(), teamId),
-    traffic: await load('web_traffic.csv', 'Web traffic', 'Sessions, users, bounce rate and conversions by day, source and device (generated)', webTrafficCsv(), undefined),
-    metrics: await load('server_metrics.csv', 'Server metrics', 'CPU, memory, requests, errors and latency per host every 15 minutes (generated)', serverMetricsCsv(), teamId),
+    sales: await load(
+      'sales.csv',
+      'Sales',
+      'Orders, revenue and cost by month, region, product and channel (generated)',
+      salesCsv(),
+      teamId,
+    ),
+    traffic: await load(
+      'web_traffic.csv',
+      'Web traffic',
+      'Sessions, users, bounce rate and conversions by day, source and device (generated)',
+      webTrafficCsv(),
+      undefined,
+    ),
+    metrics: await load(
+      'server_metrics.csv',
+      'Server metrics',
+      'CPU, memory, requests, errors and latency per host every 15 minutes (generated)',
+      serverMetricsCsv(),
+      teamId,
+    ),
   };
 
   await db.asCaller(caller, async (tx) => {

@@ -6,9 +6,13 @@ const api = useTestApi();
 
 // The only operations an anonymous caller may reach; everything else answers 401 first.
 const PUBLIC_OPERATIONS = [
+  'GET /api/charts/spec.schema.json',
   'GET /api/charts/{id}',
   'GET /api/dashboards/{id}',
   'GET /api/public/shared/{token}',
+  'GET /api/public/shared/{token}/charts/{chart_id}/data',
+  'GET /api/public/shared/{token}/charts/{chart_id}/render.png',
+  'GET /api/public/shared/{token}/charts/{chart_id}/render.svg',
   'POST /api/auth/refresh',
   'POST /api/auth/signin',
   'POST /api/auth/signup',

@@ -118,11 +118,25 @@ describe('the demo data', () => {
         expect(png.status, chart.title).toBe(200);
         expect(png.headers.get('content-type')).toBe('image/png');
         const warnings = JSON.parse(decodeURIComponent(png.headers.get('x-chart-warnings') ?? '[]')) as string[];
-        expect(warnings.filter((w) => /no rows|not found|unknown/i.test(w)), chart.title).toEqual([]);
+        expect(
+          warnings.filter((w) => /no rows|not found|unknown/i.test(w)),
+          chart.title,
+        ).toEqual([]);
       }
     }
-    expect([...types].sort()).toEqual(
-      ['area', 'bar', 'combo', 'donut', 'heatmap', 'histogram', 'kpi', 'line', 'pie', 'scatter', 'stacked_bar', 'table'],
-    );
+    expect([...types].sort()).toEqual([
+      'area',
+      'bar',
+      'combo',
+      'donut',
+      'heatmap',
+      'histogram',
+      'kpi',
+      'line',
+      'pie',
+      'scatter',
+      'stacked_bar',
+      'table',
+    ]);
   });
 });

@@ -15,12 +15,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Database } from '../db/database.js';
 import { createDataServices, type DataServices } from '../data/services.js';
+import type { Database } from '../db/database.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AuthSetup } from './accounts/setup.js';
 import { agentRoutes } from './agents/routes.js';
 import { chartRoutes } from './charts/routes.js';
+import { sharedChartRoutes } from './charts/shared-routes.js';
 import { chatRoutes } from './chat/routes.js';
 import { commandRoutes } from './commands/routes.js';
 import { dashboardRoutes } from './dashboards/routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(datasetRoutes(options.db, data), { prefix: '/api' });
   await app.register(queryRoutes(options.db, data), { prefix: '/api' });
   await app.register(chartRoutes(options.db, data), { prefix: '/api' });
+  await app.register(sharedChartRoutes(options.db, data), { prefix: '/api' });
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(await startPage(options.db, options.demoUserId)),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Json, type TestSession, useTestApi } from '../../test/support/api.js';
+import { createDataset, upload } from './datasets/test-files.js';
 import { generateOpenApiDocument } from './openapi.js';
 
 const api = useTestApi();
@@ -41,6 +42,13 @@ beforeAll(async () => {
       handler_config: { type: 'prompt_template', template: 'Say hello' },
     })
   ).id;
+  ids.dataset = (await createDataset(api, alice, 'sales.csv', 'region,amount\nNorth,1\n')).id;
+  ids.upload = (await upload(api, alice, 'staged.csv', 'a,b\n1,2\n')).body.upload_id;
+  ids.chart = (
+    await ok('PATCH', `/api/charts/${ids.chart}`, alice, {
+      configuration: { version: 1, type: 'line', data: { dataset_id: ids.dataset, sql: 'select * from sales' } },
+    })
+  ).id;
   ids.session = (await ok('POST', '/api/chat/sessions', alice, { title: 'Chat' })).id;
   ids.message = (
     await ok('POST', `/api/chat/sessions/${ids.session}/messages`, alice, { role: 'user', content: { text: 'hi' } })
@@ -61,10 +69,12 @@ function urlFor(path: string): string {
     ['/api/workspace/items/', ids.item],
     ['/api/agents/', ids.agent],
     ['/api/commands/', ids.command],
+    ['/api/datasets/', ids.dataset],
+    ['/api/uploads/', ids.upload],
   ].find(([prefix]) => path.startsWith(prefix as string));
   if (!resource) throw new Error(`no id for ${path}: add one to the sweep`);
   return path
-    .replace('{id}', resource[1] as string)
+    .replace(/\{id\}|\{upload_id\}/, resource[1] as string)
     .replace('{userId}', alice.userId)
     .replace('{number}', '1')
     .replace('/diff', '/diff?from=1&to=1');
@@ -90,6 +100,8 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/workspace/items/{id}': { title: 'Taken' },
   'PATCH /api/agents/{id}': { name: 'Taken' },
   'PATCH /api/commands/{id}': { name: 'Taken' },
+  'PATCH /api/datasets/{id}': { name: 'Taken' },
+  'POST /api/datasets/{id}/load': { upload_id: '00000000-0000-4000-8000-000000000000', mode: 'replace' },
 };
 
 /** Everything of Alice's, as she reads it. */
@@ -104,6 +116,9 @@ async function aliceWorld(): Promise<Json> {
     item: await read(`/api/workspace/items/${ids.item}`),
     agent: await read(`/api/agents/${ids.agent}`),
     command: await read(`/api/commands/${ids.command}`),
+    dataset: await read(`/api/datasets/${ids.dataset}`),
+    rows: await read(`/api/datasets/${ids.dataset}/rows`),
+    chartData: await read(`/api/charts/${ids.chart}/data`),
     session: await read(`/api/chat/sessions/${ids.session}`),
     messages: await read(`/api/chat/sessions/${ids.session}/messages`),
   };

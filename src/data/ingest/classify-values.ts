@@ -123,7 +123,10 @@ export function reconcile(guesses: ColumnGuess[]): {
     (f) => f,
   );
   const types = guesses.map((g) => {
-    if (g.numberStyle && (g.numberStyle.decimal !== numberStyle.decimal || g.numberStyle.thousands !== numberStyle.thousands))
+    if (
+      g.numberStyle &&
+      (g.numberStyle.decimal !== numberStyle.decimal || g.numberStyle.thousands !== numberStyle.thousands)
+    )
       return 'VARCHAR';
     if (g.dateFormat && g.dateFormat !== dateFormat) return 'VARCHAR';
     return g.type;

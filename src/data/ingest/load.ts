@@ -59,7 +59,10 @@ export function detectFormat(fileName: string, head: Buffer): FileFormat {
   if (['json', 'ndjson', 'jsonl'].includes(ext)) return 'json';
   if (['parquet', 'pq'].includes(ext)) return 'parquet';
   if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
-  const first = head.toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+  const first = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()[0];
   return first === '{' || first === '[' ? 'json' : 'csv';
 }
 
@@ -72,18 +75,20 @@ const sniffed = (value: unknown) => (typeof value === 'string' && value !== '(em
  */
 export async function detectCsvOptions(file: string): Promise<CsvOptions> {
   return withDuckDb(':memory:', async (db) => {
-    const sniff = (await db.runAndReadAll(`select * from sniff_csv(${literal(file)}, sample_size = 20480, ignore_errors = true)`)).getRowObjectsJson()[0];
+    const sniff = (
+      await db.runAndReadAll(`select * from sniff_csv(${literal(file)}, sample_size = 20480, ignore_errors = true)`)
+    ).getRowObjectsJson()[0];
     if (!sniff) throw new LoadError('The file looks empty');
     const delimiter = sniffed(sniff.Delimiter) || ',';
     const quote = sniffed(sniff.Quote);
-    const escape = sniffed(sniff.Escape);
+    const escapeChar = sniffed(sniff.Escape);
     const header = sniff.HasHeader === true;
     const skip = Number(sniff.SkipRows ?? 0);
     const names = (sniff.Columns as { name: string }[]).map((c) => c.name);
     const dialect: CsvOptions = {
       delimiter,
       quote,
-      escape,
+      escape: escapeChar,
       header,
       skip,
       decimal_separator: '.',
@@ -93,13 +98,15 @@ export async function detectCsvOptions(file: string): Promise<CsvOptions> {
       columns: names.map((name) => ({ name, type: 'VARCHAR' })),
     };
     const sample = await db.runAndReadAll(
-      `select * from ${readSource(file, 'csv', dialect)} limit ${SAMPLE_ROWS}`.replace(
-        'store_rejects = true, ',
-        '',
-      ),
+      `select * from ${readSource(file, 'csv', dialect)} limit ${SAMPLE_ROWS}`.replace('store_rejects = true, ', ''),
     );
     const rows = sample.getRowsJson() as (string | null)[][];
-    const guesses = names.map((_, i) => guessColumn(rows.map((r) => r[i] ?? null), delimiter));
+    const guesses = names.map((_, i) =>
+      guessColumn(
+        rows.map((r) => r[i] ?? null),
+        delimiter,
+      ),
+    );
     const { types, numberStyle, dateFormat } = reconcile(guesses);
     return {
       ...dialect,
@@ -154,25 +161,35 @@ async function badRowsOf(
   const badRows: BadRow[] = rejects.map((r) => ({
     line: r.line_byte_position === null ? null : (lines.get(Number(r.line_byte_position)) ?? null),
     column: (r.column_name as string | null) || null,
-    value: r.error_type === 'CAST' ? String(r.error_message).match(/string "(.*)" to/)?.[1] ?? null : null,
+    value: r.error_type === 'CAST' ? (String(r.error_message).match(/string "(.*)" to/)?.[1] ?? null) : null,
     message: describeReject(String(r.error_type), String(r.error_message)),
   }));
   let badRowCount = rejectCount;
   // Values converted after reading (numbers with thousands separators): kept, left empty.
   for (const { column, raw } of table ? converted : []) {
     const where = `${ident(raw)} is not null and trim(${ident(raw)}) <> '' and ${ident(column)} is null`;
-    const failed = (await db.runAndReadAll(`select ${ident(raw)} as value from ${table} where ${where} limit 20`)).getRowObjectsJson();
-    const n = Number((await db.runAndReadAll(`select count(*) as n from ${table} where ${where}`)).getRowObjectsJson()[0]?.n ?? 0);
+    const failed = (
+      await db.runAndReadAll(`select ${ident(raw)} as value from ${table} where ${where} limit 20`)
+    ).getRowObjectsJson();
+    const n = Number(
+      (await db.runAndReadAll(`select count(*) as n from ${table} where ${where}`)).getRowObjectsJson()[0]?.n ?? 0,
+    );
     badRowCount += n;
     for (const f of failed)
       if (badRows.length < MAX_BAD_ROWS_LISTED)
-        badRows.push({ line: null, column, value: String(f.value), message: `"${f.value}" is not a number; left empty` });
+        badRows.push({
+          line: null,
+          column,
+          value: String(f.value),
+          message: `"${f.value}" is not a number; left empty`,
+        });
   }
   return { badRows, badRowCount };
 }
 
 function describeReject(type: string, message: string): string {
-  if (type === 'CAST') return `${message.replace(/^Error when converting column "[^"]*"\. /, '')}; the row was left out`;
+  if (type === 'CAST')
+    return `${message.replace(/^Error when converting column "[^"]*"\. /, '')}; the row was left out`;
   if (type === 'TOO MANY COLUMNS') return 'The row has more fields than the header; it was left out';
   if (type === 'MISSING COLUMNS') return 'The row has fewer fields than the header; it was left out';
   if (type === 'UNQUOTED VALUE') return 'A quoted value is followed by other characters; the row was left out';
@@ -188,7 +205,9 @@ export async function previewFile(
   return withDuckDb(':memory:', async (db) => {
     const select = selectList(source.format, source.csv, false);
     const result = toQueryResult(
-      await db.runAndReadAll(`select ${select.sql} from ${readSource(source.file, source.format, source.csv)} limit ${limit}`),
+      await db.runAndReadAll(
+        `select ${select.sql} from ${readSource(source.file, source.format, source.csv)} limit ${limit}`,
+      ),
     );
     const { badRows, badRowCount } =
       source.format === 'csv' ? await badRowsOf(db, [], source.file) : { badRows: [], badRowCount: 0 };
@@ -211,13 +230,17 @@ export async function loadIntoNewFile(source: LoadSource, target: string, append
       try {
         await db.run(`insert into data by name ${read.replace(/, "[^"]*" AS __raw_\d+/g, '')}`);
       } catch (error) {
-        throw new LoadError(`The new rows do not fit the dataset: ${(error as Error).message.replace(/^[A-Za-z ]+Error: /, '')}`);
+        throw new LoadError(
+          `The new rows do not fit the dataset: ${(error as Error).message.replace(/^[A-Za-z ]+Error: /, '')}`,
+        );
       }
     } else {
       await db.run(`create table data as ${read}`);
     }
     const { badRows, badRowCount } =
-      source.format === 'csv' ? await badRowsOf(db, appendTo ? [] : select.converted, source.file, 'data') : { badRows: [], badRowCount: 0 };
+      source.format === 'csv'
+        ? await badRowsOf(db, appendTo ? [] : select.converted, source.file, 'data')
+        : { badRows: [], badRowCount: 0 };
     for (const { raw } of appendTo ? [] : select.converted) await db.run(`alter table data drop column ${ident(raw)}`);
     const described = (await db.runAndReadAll('describe data')).getRowObjectsJson();
     const columns = described.map((c) => ({

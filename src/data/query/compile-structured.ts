@@ -76,7 +76,10 @@ export function compileStructuredQuery(
   for (const [i, m] of query.measures.entries()) {
     const target = m.field ? ident(column(m.field, `/measures/${i}/field`).name) : '*';
     if (m.field && ['sum', 'avg', 'median'].includes(m.aggregate) && column(m.field, '').kind !== 'number')
-      throw new StructuredQueryError(`/measures/${i}/aggregate`, `${m.aggregate} needs a numeric column; "${m.field}" is not`);
+      throw new StructuredQueryError(
+        `/measures/${i}/aggregate`,
+        `${m.aggregate} needs a numeric column; "${m.field}" is not`,
+      );
     select.push(`${(AGGREGATE_SQL[m.aggregate] as (c: string) => string)(target)} AS ${ident(measureName(m))}`);
     resultNames.push(measureName(m));
   }
@@ -107,7 +110,10 @@ export function compileStructuredQuery(
   const order = query.sort.map((s, i) => {
     const name = lowerResult.get(s.field.toLowerCase());
     if (!name)
-      throw new StructuredQueryError(`/sort/${i}/field`, `sort by a dimension or measure of the query (${resultNames.join(', ')})`);
+      throw new StructuredQueryError(
+        `/sort/${i}/field`,
+        `sort by a dimension or measure of the query (${resultNames.join(', ')})`,
+      );
     return `${ident(name)} ${s.direction.toUpperCase()}`;
   });
   // Left unsorted, a query reads in the order of its dimensions (time first), which is what a chart wants.

@@ -10,7 +10,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 export class QueryError extends Error {
   constructor(
     message: string,
-    readonly code: 'syntax_error' | 'not_read_only' | 'unknown_table' | 'forbidden_function' | 'query_failed' | 'timeout',
+    readonly code:
+      | 'syntax_error'
+      | 'not_read_only'
+      | 'unknown_table'
+      | 'forbidden_function'
+      | 'query_failed'
+      | 'timeout',
     /** 0-based character offset in the SQL, where DuckDB knows it. */
     readonly position?: number,
   ) {
@@ -87,10 +93,18 @@ export async function checkQuery(db: DuckDBConnection, sql: string): Promise<Che
     if (node.type === 'TABLE_FUNCTION') {
       const name = String((node.function as Node | undefined)?.function_name ?? '').toLowerCase();
       if (!ALLOWED_TABLE_FUNCTIONS.has(name))
-        throw new QueryError(`${name}() cannot be used here: queries read datasets only`, 'forbidden_function', Number(node.query_location));
+        throw new QueryError(
+          `${name}() cannot be used here: queries read datasets only`,
+          'forbidden_function',
+          Number(node.query_location),
+        );
     }
     if (node.class === 'FUNCTION' && FORBIDDEN_FUNCTIONS.has(String(node.function_name).toLowerCase()))
-      throw new QueryError(`${node.function_name}() cannot be used here`, 'forbidden_function', Number(node.query_location));
+      throw new QueryError(
+        `${node.function_name}() cannot be used here`,
+        'forbidden_function',
+        Number(node.query_location),
+      );
   }
   return { tables: [...tables].filter((t) => !ctes.has(t)) };
 }

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.js';
 import { renderChartPng, renderChartSvg } from '../../data/charts/render.js';
 import type { DataServices } from '../../data/services.js';
+import type { Database } from '../../db/database.js';
 import { ChartSpec, chartSpecJsonSchema, type QueryResult } from '../../shared/chart-spec.js';
 import { IdParams } from '../dashboards/schema.js';
 import { QueryResultSchema } from '../datasets/schema.js';
 import { requireUser } from '../plugins/authenticate.js';
 import { problemResponses } from '../problem-schema.js';
+import { callerDatasets } from '../query/service.js';
 import { asSpecProblem, chartData, savedChartSpec } from './service.js';
 
 const RenderQuery = z.object({
@@ -74,7 +75,7 @@ export function chartRoutes(db: Database, data: DataServices): FastifyPluginAsyn
       async (request) => {
         const user = requireUser(request);
         const { spec } = await savedChartSpec(db, user, request.params.id);
-        const { result, sql } = await chartData(db, data, user, spec, '/configuration');
+        const { result, sql } = await chartData(data, callerDatasets(db, user), spec, '/configuration');
         return { spec, result, sql };
       },
     );
@@ -86,7 +87,8 @@ export function chartRoutes(db: Database, data: DataServices): FastifyPluginAsyn
           schema: {
             tags: ['charts'],
             summary: `A saved chart drawn as ${kind.toUpperCase()} (previews, thumbnails, share pages)`,
-            description: 'Warnings about how the data was drawn (empty, sampled, grouped) come in the X-Chart-Warnings header.',
+            description:
+              'Warnings about how the data was drawn (empty, sampled, grouped) come in the X-Chart-Warnings header.',
             params: IdParams,
             querystring: RenderQuery,
             produces: [kind === 'svg' ? 'image/svg+xml' : 'image/png'],
@@ -96,7 +98,7 @@ export function chartRoutes(db: Database, data: DataServices): FastifyPluginAsyn
         async (request, reply) => {
           const user = requireUser(request);
           const { spec } = await savedChartSpec(db, user, request.params.id);
-          const { raw } = await chartData(db, data, user, spec, '/configuration');
+          const { raw } = await chartData(data, callerDatasets(db, user), spec, '/configuration');
           const image = draw(kind, spec, raw, request.query, '/configuration');
           return reply
             .type(image.type)
@@ -120,7 +122,7 @@ export function chartRoutes(db: Database, data: DataServices): FastifyPluginAsyn
         async (request, reply) => {
           const user = requireUser(request);
           const { spec, ...size } = request.body;
-          const { raw } = await chartData(db, data, user, spec, '/body/spec');
+          const { raw } = await chartData(data, callerDatasets(db, user), spec, '/body/spec');
           const image = draw(kind, spec, raw, size, '/body/spec');
           return reply
             .type(image.type)
@@ -142,7 +144,7 @@ export function chartRoutes(db: Database, data: DataServices): FastifyPluginAsyn
       },
       async (request) => {
         const user = requireUser(request);
-        const { result, sql } = await chartData(db, data, user, request.body.spec, '/body/spec');
+        const { result, sql } = await chartData(data, callerDatasets(db, user), request.body.spec, '/body/spec');
         return { spec: request.body.spec, result, sql };
       },
     );

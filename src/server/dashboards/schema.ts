@@ -102,7 +102,10 @@ const ChartConfiguration = JsonObject.superRefine((value, ctx) => {
 }).describe('A chart spec (JSON Schema at /api/charts/spec.schema.json), or {} for a chart not configured yet');
 
 /** The chart type the spec names must be the chart's type; left out, it is taken from the spec. */
-function chartTypeAgrees(body: { chart_type?: string | undefined; configuration?: Record<string, unknown> | undefined }) {
+function chartTypeAgrees(body: {
+  chart_type?: string | undefined;
+  configuration?: Record<string, unknown> | undefined;
+}) {
   const specType = body.configuration?.type;
   return body.chart_type === undefined || specType === undefined || specType === body.chart_type;
 }
@@ -110,14 +113,14 @@ function chartTypeAgrees(body: { chart_type?: string | undefined; configuration?
 const NewChart = z
   .object({
     title: Title,
-    chart_type: z.enum(CHART_TYPES).optional().describe('Left out: the type of the configuration\'s spec'),
+    chart_type: z.enum(CHART_TYPES).optional().describe("Left out: the type of the configuration's spec"),
     configuration: ChartConfiguration.default({}),
   })
   .refine((chart) => chart.chart_type !== undefined || typeof chart.configuration.type === 'string', {
     message: 'is needed when the configuration is empty',
     path: ['chart_type'],
   })
-  .refine(chartTypeAgrees, { message: 'must be the type of the configuration\'s spec', path: ['chart_type'] });
+  .refine(chartTypeAgrees, { message: "must be the type of the configuration's spec", path: ['chart_type'] });
 
 const NewTab = z.object({
   title: Title,
@@ -159,7 +162,7 @@ export const OrderBody = z.object({ ids: z.array(z.guid()).min(1).max(1000).desc
 export const CreateChartBody = z
   .object({
     title: Title,
-    chart_type: z.enum(CHART_TYPES).optional().describe('Left out: the type of the configuration\'s spec'),
+    chart_type: z.enum(CHART_TYPES).optional().describe("Left out: the type of the configuration's spec"),
     configuration: ChartConfiguration.default({}),
     position: z.number().int().min(0).optional(),
   })
@@ -167,7 +170,7 @@ export const CreateChartBody = z
     message: 'is needed when the configuration is empty',
     path: ['chart_type'],
   })
-  .refine(chartTypeAgrees, { message: 'must be the type of the configuration\'s spec', path: ['chart_type'] });
+  .refine(chartTypeAgrees, { message: "must be the type of the configuration's spec", path: ['chart_type'] });
 
 export const UpdateChartBody = z
   .object({
@@ -178,7 +181,7 @@ export const UpdateChartBody = z
     position: z.number().int().min(0).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'change at least one field')
-  .refine(chartTypeAgrees, { message: 'must be the type of the configuration\'s spec', path: ['chart_type'] });
+  .refine(chartTypeAgrees, { message: "must be the type of the configuration's spec", path: ['chart_type'] });
 
 export const IfMatchHeaders = z.object({
   'if-match': z

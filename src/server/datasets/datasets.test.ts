@@ -23,7 +23,13 @@ describe('uploading a messy CSV', () => {
     expect(response.status).toBe(201);
     const { csv, preview, format } = response.body;
     expect(format).toBe('csv');
-    expect(csv).toMatchObject({ delimiter: ';', header: true, decimal_separator: ',', thousands_separator: '.', date_format: '%d/%m/%Y' });
+    expect(csv).toMatchObject({
+      delimiter: ';',
+      header: true,
+      decimal_separator: ',',
+      thousands_separator: '.',
+      date_format: '%d/%m/%Y',
+    });
     expect(csv.columns).toEqual([
       { name: 'Region', type: 'VARCHAR' },
       { name: 'Month', type: 'DATE' },
@@ -49,7 +55,11 @@ describe('uploading a messy CSV', () => {
     expect(dataset.load.bad_rows[0]).toMatchObject({ message: expect.stringMatching(/more fields/) });
     // Line 6 of the file: the row before it spans two lines.
     expect(dataset.load.bad_rows[0].line).toBe(6);
-    const sums = await query(api, user, `select "Region", sum("Revenue") as revenue from ${dataset.table_name} group by 1 order by 1`);
+    const sums = await query(
+      api,
+      user,
+      `select "Region", sum("Revenue") as revenue from ${dataset.table_name} group by 1 order by 1`,
+    );
     expect(sums.body.rows).toEqual([
       ['East', 7.25],
       ['North', 3234.5],
@@ -60,7 +70,14 @@ describe('uploading a messy CSV', () => {
   it('reports a value that does not fit its column with the line it is on', async () => {
     const csv = 'id,amount,day\n1,10,2024-01-01\n2,ten,2024-01-02\n3,30,2024-01-03\n4,40,2024-01-04';
     const staged = await upload(api, user, 'amounts.csv', csv);
-    const options = { ...staged.body.csv, columns: [{ name: 'id', type: 'BIGINT' }, { name: 'amount', type: 'BIGINT' }, { name: 'day', type: 'DATE' }] };
+    const options = {
+      ...staged.body.csv,
+      columns: [
+        { name: 'id', type: 'BIGINT' },
+        { name: 'amount', type: 'BIGINT' },
+        { name: 'day', type: 'DATE' },
+      ],
+    };
     const created = await api.request<Json>('POST', '/api/datasets', {
       token: user.token,
       body: { upload_id: staged.body.upload_id, name: 'Amounts', csv: options },
@@ -68,14 +85,25 @@ describe('uploading a messy CSV', () => {
     expect(created.status).toBe(201);
     expect(created.body.row_count).toBe(3);
     expect(created.body.load.bad_rows).toEqual([
-      expect.objectContaining({ line: 3, column: 'amount', value: 'ten', message: expect.stringMatching(/row was left out/) }),
+      expect.objectContaining({
+        line: 3,
+        column: 'amount',
+        value: 'ten',
+        message: expect.stringMatching(/row was left out/),
+      }),
     ]);
   });
 
   it('lets the user override what was detected, e.g. keep a column as text', async () => {
     const staged = await upload(api, user, 'codes.csv', 'code,label\n007,James\n042,Answer\n');
     expect(staged.body.csv.columns[0]).toEqual({ name: 'code', type: 'BIGINT' });
-    const options = { ...staged.body.csv, columns: [{ name: 'code', type: 'VARCHAR' }, { name: 'label', type: 'VARCHAR' }] };
+    const options = {
+      ...staged.body.csv,
+      columns: [
+        { name: 'code', type: 'VARCHAR' },
+        { name: 'label', type: 'VARCHAR' },
+      ],
+    };
     const preview = await api.request<Json>('POST', `/api/uploads/${staged.body.upload_id}/preview`, {
       token: user.token,
       body: { csv: options },
@@ -85,14 +113,29 @@ describe('uploading a messy CSV', () => {
   });
 
   it('loads JSON, NDJSON and Parquet too', async () => {
-    const json = await createDataset(api, user, 'events.json', JSON.stringify([{ kind: 'view', n: 3 }, { kind: 'click', n: 1 }]));
+    const json = await createDataset(
+      api,
+      user,
+      'events.json',
+      JSON.stringify([
+        { kind: 'view', n: 3 },
+        { kind: 'click', n: 1 },
+      ]),
+    );
     expect(json.row_count).toBe(2);
-    const ndjson = await createDataset(api, user, 'events.ndjson', '{"kind":"view","n":3}\n{"kind":"buy","n":2}\n{"kind":"view","n":4}\n');
+    const ndjson = await createDataset(
+      api,
+      user,
+      'events.ndjson',
+      '{"kind":"view","n":3}\n{"kind":"buy","n":2}\n{"kind":"view","n":4}\n',
+    );
     expect(ndjson.row_count).toBe(3);
     const parquetFile = path.join(api.dataDir, 'fixture.parquet');
     const duck = await DuckDBInstance.create(':memory:');
     const connection = await duck.connect();
-    await connection.run(`copy (select range as i, range * 2 as double_i from range(10)) to '${parquetFile}' (format parquet)`);
+    await connection.run(
+      `copy (select range as i, range * 2 as double_i from range(10)) to '${parquetFile}' (format parquet)`,
+    );
     connection.closeSync();
     duck.closeSync();
     const { readFile } = await import('node:fs/promises');
@@ -129,11 +172,15 @@ describe('another user and an anonymous caller', () => {
   it('cannot see, change, reload or delete the dataset (404), nor query it', async () => {
     const id = dataset.id;
     expect((await api.request('GET', `/api/datasets/${id}`, { token: other.token })).status).toBe(404);
-    expect((await api.request('PATCH', `/api/datasets/${id}`, { token: other.token, body: { name: 'mine' } })).status).toBe(404);
+    expect(
+      (await api.request('PATCH', `/api/datasets/${id}`, { token: other.token, body: { name: 'mine' } })).status,
+    ).toBe(404);
     expect((await api.request('GET', `/api/datasets/${id}/rows`, { token: other.token })).status).toBe(404);
     expect((await api.request('DELETE', `/api/datasets/${id}`, { token: other.token })).status).toBe(404);
     const own = (await upload(api, other, 'x.csv', 'a\n1\n')).body.upload_id;
-    expect((await api.request('POST', `/api/datasets/${id}/load`, { token: other.token, body: { upload_id: own } })).status).toBe(404);
+    expect(
+      (await api.request('POST', `/api/datasets/${id}/load`, { token: other.token, body: { upload_id: own } })).status,
+    ).toBe(404);
     const refused = await query(api, other, `select * from ${dataset.table_name}`);
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('unknown_dataset');
@@ -144,9 +191,14 @@ describe('another user and an anonymous caller', () => {
   });
 
   it('cannot use another user’s upload', async () => {
-    const response = await api.request<Json>('POST', '/api/datasets', { token: other.token, body: { upload_id: stagedId, name: 'Stolen' } });
+    const response = await api.request<Json>('POST', '/api/datasets', {
+      token: other.token,
+      body: { upload_id: stagedId, name: 'Stolen' },
+    });
     expect(response.status).toBe(404);
-    expect((await api.request('POST', `/api/uploads/${stagedId}/preview`, { token: other.token, body: {} })).status).toBe(404);
+    expect(
+      (await api.request('POST', `/api/uploads/${stagedId}/preview`, { token: other.token, body: {} })).status,
+    ).toBe(404);
   });
 
   it('an anonymous caller gets 401 everywhere', async () => {
@@ -162,24 +214,44 @@ describe('team datasets', () => {
   let dataset: Json;
   beforeAll(async () => {
     team = await signUpTeam(api, 'Data team');
-    dataset = await createDataset(api, team.editor, 'team_sales.csv', 'region,amount\nN,1\nS,2\n', { team_id: team.teamId });
+    dataset = await createDataset(api, team.editor, 'team_sales.csv', 'region,amount\nN,1\nS,2\n', {
+      team_id: team.teamId,
+    });
   });
 
   it('a viewer queries it but cannot reload, rename or delete it (403)', async () => {
-    expect((await query(api, team.viewer, `select sum(amount) as s from ${dataset.table_name}`)).body.rows).toEqual([[3]]);
+    expect((await query(api, team.viewer, `select sum(amount) as s from ${dataset.table_name}`)).body.rows).toEqual([
+      [3],
+    ]);
     const own = (await upload(api, team.viewer, 'x.csv', 'region,amount\nX,9\n')).body.upload_id;
-    expect((await api.request('POST', `/api/datasets/${dataset.id}/load`, { token: team.viewer.token, body: { upload_id: own } })).status).toBe(403);
-    expect((await api.request('PATCH', `/api/datasets/${dataset.id}`, { token: team.viewer.token, body: { name: 'x' } })).status).toBe(403);
+    expect(
+      (
+        await api.request('POST', `/api/datasets/${dataset.id}/load`, {
+          token: team.viewer.token,
+          body: { upload_id: own },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await api.request('PATCH', `/api/datasets/${dataset.id}`, { token: team.viewer.token, body: { name: 'x' } }))
+        .status,
+    ).toBe(403);
     expect((await api.request('DELETE', `/api/datasets/${dataset.id}`, { token: team.viewer.token })).status).toBe(403);
     expect((await query(api, team.viewer, `select count(*) from ${dataset.table_name}`)).body.rows).toEqual([[2]]);
   });
 
   it('a viewer cannot create a dataset in the team; an outsider is told the team is not his', async () => {
     const viewerUpload = (await upload(api, team.viewer, 'x.csv', 'a\n1\n')).body.upload_id;
-    const byViewer = await api.request<Json>('POST', '/api/datasets', { token: team.viewer.token, body: { upload_id: viewerUpload, name: 'x', team_id: team.teamId } });
+    const byViewer = await api.request<Json>('POST', '/api/datasets', {
+      token: team.viewer.token,
+      body: { upload_id: viewerUpload, name: 'x', team_id: team.teamId },
+    });
     expect(byViewer.status).toBe(403);
     const outsiderUpload = (await upload(api, team.outsider, 'x.csv', 'a\n1\n')).body.upload_id;
-    const byOutsider = await api.request<Json>('POST', '/api/datasets', { token: team.outsider.token, body: { upload_id: outsiderUpload, name: 'x', team_id: team.teamId } });
+    const byOutsider = await api.request<Json>('POST', '/api/datasets', {
+      token: team.outsider.token,
+      body: { upload_id: outsiderUpload, name: 'x', team_id: team.teamId },
+    });
     expect(byOutsider.status).toBe(422);
     expect(byOutsider.body.errors[0].path).toBe('/body/team_id');
   });
@@ -192,19 +264,28 @@ describe('replacing and appending', () => {
     expect((await total()).body.rows).toEqual([[30, 2]]);
 
     const bad = (await upload(api, user, 'bad.json', '{"host": "c", "cpu": "not a number"}')).body.upload_id;
-    const failed = await api.request<Json>('POST', `/api/datasets/${dataset.id}/load`, { token: user.token, body: { upload_id: bad, mode: 'append' } });
+    const failed = await api.request<Json>('POST', `/api/datasets/${dataset.id}/load`, {
+      token: user.token,
+      body: { upload_id: bad, mode: 'append' },
+    });
     expect(failed.status).toBe(422);
     expect(failed.body.code).toBe('upload_unreadable');
     expect((await total()).body.rows).toEqual([[30, 2]]);
 
     const more = (await upload(api, user, 'more.csv', 'host,cpu\nc,5\n')).body.upload_id;
-    const appended = await api.request<Json>('POST', `/api/datasets/${dataset.id}/load`, { token: user.token, body: { upload_id: more, mode: 'append' } });
+    const appended = await api.request<Json>('POST', `/api/datasets/${dataset.id}/load`, {
+      token: user.token,
+      body: { upload_id: more, mode: 'append' },
+    });
     expect(appended.status).toBe(200);
     expect(appended.body).toMatchObject({ row_count: 3, data_version: 2 });
     expect((await total()).body.rows).toEqual([[35, 3]]);
 
     const fresh = (await upload(api, user, 'fresh.csv', 'host,cpu\nz,1\n')).body.upload_id;
-    const replaced = await api.request<Json>('POST', `/api/datasets/${dataset.id}/load`, { token: user.token, body: { upload_id: fresh } });
+    const replaced = await api.request<Json>('POST', `/api/datasets/${dataset.id}/load`, {
+      token: user.token,
+      body: { upload_id: fresh },
+    });
     expect(replaced.body).toMatchObject({ row_count: 1, data_version: 3 });
     expect((await total()).body.rows).toEqual([[1, 1]]);
     // Only the current load is kept on disk.
@@ -215,14 +296,24 @@ describe('replacing and appending', () => {
 describe('deleting a dataset that charts use', () => {
   it('asks first, naming the charts; deletes with force', async () => {
     const dataset = await createDataset(api, user, 'orders.csv', 'day,amount\n2024-01-01,5\n2024-01-02,7\n');
-    const spec = { version: 1, type: 'line', data: { dataset_id: dataset.id, sql: `select day, amount from ${dataset.table_name}` } };
+    const spec = {
+      version: 1,
+      type: 'line',
+      data: { dataset_id: dataset.id, sql: `select day, amount from ${dataset.table_name}` },
+    };
     const dashboard = await api.request<Json>('POST', '/api/dashboards', {
       token: user.token,
-      body: { title: 'Orders board', tabs: [{ title: 'Main', charts: [{ title: 'Orders per day', configuration: spec }] }] },
+      body: {
+        title: 'Orders board',
+        tabs: [{ title: 'Main', charts: [{ title: 'Orders per day', configuration: spec }] }],
+      },
     });
     expect(dashboard.status).toBe(201);
     const usage = await api.request<Json>('GET', `/api/datasets/${dataset.id}/usage`, { token: user.token });
-    expect(usage.body).toMatchObject({ total: 1, charts: [expect.objectContaining({ chart_title: 'Orders per day', dashboard_title: 'Orders board' })] });
+    expect(usage.body).toMatchObject({
+      total: 1,
+      charts: [expect.objectContaining({ chart_title: 'Orders per day', dashboard_title: 'Orders board' })],
+    });
 
     const asked = await api.request<Json>('DELETE', `/api/datasets/${dataset.id}`, { token: user.token });
     expect(asked.status).toBe(409);
@@ -230,7 +321,9 @@ describe('deleting a dataset that charts use', () => {
     expect(asked.body.detail).toMatch(/"Orders per day" on "Orders board"/);
     expect((await api.request('GET', `/api/datasets/${dataset.id}`, { token: user.token })).status).toBe(200);
 
-    expect((await api.request('DELETE', `/api/datasets/${dataset.id}?force=true`, { token: user.token })).status).toBe(204);
+    expect((await api.request('DELETE', `/api/datasets/${dataset.id}?force=true`, { token: user.token })).status).toBe(
+      204,
+    );
     expect((await api.request('GET', `/api/datasets/${dataset.id}`, { token: user.token })).status).toBe(404);
     expect(await readdir(path.join(api.dataDir, 'datasets')).then((d) => d.includes(dataset.id))).toBe(false);
   });

@@ -1,15 +1,15 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.js';
 import type { DataServices } from '../../data/services.js';
+import type { Database } from '../../db/database.js';
 import { IdParams } from '../dashboards/schema.js';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { decodeCursor } from '../http/cursor.js';
 import { keysetPage } from '../http/page.js';
 import { requireUser } from '../plugins/authenticate.js';
 import { problemResponses } from '../problem-schema.js';
-import { runQuery } from '../query/service.js';
+import { callerDatasets, runQuery } from '../query/service.js';
 import * as q from './queries.js';
 import {
   CreateDatasetBody,
@@ -38,7 +38,9 @@ const NoContent = z.null().describe('Done');
  */
 export function datasetRoutes(db: Database, data: DataServices): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(multipart, { limits: { fileSize: data.maxUploadBytes, files: 1, fields: 5, fieldSize: 10_000 } });
+    await app.register(multipart, {
+      limits: { fileSize: data.maxUploadBytes, files: 1, fields: 5, fieldSize: 10_000 },
+    });
 
     app.post(
       '/uploads',
@@ -54,9 +56,11 @@ export function datasetRoutes(db: Database, data: DataServices): FastifyPluginAs
       },
       async (request, reply) => {
         const user = requireUser(request);
-        if (!request.isMultipart()) throw new ApiError('bad_request', 'Send the file as multipart/form-data, in a field named "file"');
+        if (!request.isMultipart())
+          throw new ApiError('bad_request', 'Send the file as multipart/form-data, in a field named "file"');
         const file = await request.file();
-        if (!file) throw new ApiError('validation_failed', 'No file was sent', [{ path: '/body/file', message: 'is required' }]);
+        if (!file)
+          throw new ApiError('validation_failed', 'No file was sent', [{ path: '/body/file', message: 'is required' }]);
         const staged = await stageUpload(data, user.userId, file.filename || 'upload', file.file);
         return reply.code(201).send(staged);
       },
@@ -157,7 +161,8 @@ export function datasetRoutes(db: Database, data: DataServices): FastifyPluginAs
         return db.asCaller(user, async (tx) => {
           const dataset = await q.getDataset(tx, request.params.id);
           if (!dataset) throw notFound('Dataset not found');
-          if (!dataset.abilities.can_edit) throw new ApiError('forbidden', 'Only the owner or the team’s editors and admins may change this dataset');
+          if (!dataset.abilities.can_edit)
+            throw new ApiError('forbidden', 'Only the owner or the team’s editors and admins may change this dataset');
           await q.updateDataset(tx, request.params.id, request.body);
           return (await q.getDataset(tx, request.params.id)) as q.DatasetJson;
         });
@@ -170,7 +175,8 @@ export function datasetRoutes(db: Database, data: DataServices): FastifyPluginAs
         schema: {
           tags: ['datasets'],
           summary: 'Replace a dataset’s data with an upload, or append the upload’s rows',
-          description: 'The old data keeps serving queries until the new load has succeeded; a failed load changes nothing.',
+          description:
+            'The old data keeps serving queries until the new load has succeeded; a failed load changes nothing.',
           params: IdParams,
           body: LoadDatasetBody,
           response: { 200: DatasetWithReport, ...problemResponses(401, 403, 404, 409, 422) },
@@ -219,13 +225,16 @@ export function datasetRoutes(db: Database, data: DataServices): FastifyPluginAs
         if (!dataset) throw notFound('Dataset not found');
         const { limit, offset } = request.query;
         const result = await runQuery(
-          db,
           data,
-          user,
+          callerDatasets(db, user),
           { sql: `select * from "${dataset.table_name}" limit ${limit} offset ${offset}`, dataset_id: dataset.id },
           { maxRows: limit, path: '/querystring' },
         );
-        return { columns: result.columns, rows: result.rows, truncated: offset + result.rows.length < dataset.row_count };
+        return {
+          columns: result.columns,
+          rows: result.rows,
+          truncated: offset + result.rows.length < dataset.row_count,
+        };
       },
     );
 

@@ -94,7 +94,10 @@ export const LoadDatasetBody = z.object({
 });
 
 export const UpdateDatasetBody = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), description: z.string().max(5000).nullable().optional() })
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    description: z.string().max(5000).nullable().optional(),
+  })
   .refine((body) => Object.keys(body).length > 0, 'change at least one field');
 
 export const DeleteDatasetQuery = z.object({

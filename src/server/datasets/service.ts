@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Database } from '../../db/database.js';
-import type { Caller } from '../../db/database.js';
+import type { Caller, Database } from '../../db/database.js';
 
 type AuthenticatedUser = Extract<Caller, { kind: 'user' }>;
+
 import { type LoadReport, loadIntoNewFile } from '../../data/ingest/load.js';
 import type { DataServices } from '../../data/services.js';
 import type { CsvOptions } from '../../shared/datasets.js';
@@ -50,7 +50,8 @@ export async function createDataset(
 ): Promise<DatasetWithLoad> {
   const teamId = body.team_id ?? null;
   const upload = await findUpload(data, user.userId, body.upload_id);
-  if (body.csv && upload.meta.format !== 'csv') throw invalidField('/body/csv', `is only for CSV files; this one is ${upload.meta.format}`);
+  if (body.csv && upload.meta.format !== 'csv')
+    throw invalidField('/body/csv', `is only for CSV files; this one is ${upload.meta.format}`);
 
   // 1. May the caller create it there, and under which table name?
   const tableName = await db.asCaller(user, async (tx) => {
@@ -61,7 +62,10 @@ export async function createDataset(
     const wanted = body.table_name ?? tableNameFrom(body.name);
     const taken = await q.takenTableNames(tx, teamId, wanted);
     if (!taken.has(wanted)) return wanted;
-    if (body.table_name) throw new ApiError('conflict', `The table name "${wanted}" is taken`, [{ path: '/body/table_name', message: 'is taken by another dataset of this owner' }]);
+    if (body.table_name)
+      throw new ApiError('conflict', `The table name "${wanted}" is taken`, [
+        { path: '/body/table_name', message: 'is taken by another dataset of this owner' },
+      ]);
     let n = 2;
     while (taken.has(`${wanted}_${n}`)) n++;
     return `${wanted}_${n}`;
@@ -74,7 +78,10 @@ export async function createDataset(
   await data.storage.prepareDataset(id);
   let report: LoadReport;
   try {
-    report = await loadIntoNewFile({ file: upload.file, format: upload.meta.format, csv }, data.storage.datasetFile(id, storageKey));
+    report = await loadIntoNewFile(
+      { file: upload.file, format: upload.meta.format, csv },
+      data.storage.datasetFile(id, storageKey),
+    );
   } catch (error) {
     await data.storage.removeDataset(id);
     throw unreadable(error);
@@ -90,7 +97,13 @@ export async function createDataset(
         tableName,
         ownerUserId: teamId ? null : user.userId,
         ownerTeamId: teamId,
-        data: { storageKey, source: sourceOf(upload.meta, csv, 'create'), columns: report.columns, rowCount: report.rowCount, sizeBytes: report.sizeBytes },
+        data: {
+          storageKey,
+          source: sourceOf(upload.meta, csv, 'create'),
+          columns: report.columns,
+          rowCount: report.rowCount,
+          sizeBytes: report.sizeBytes,
+        },
       });
       return (await q.getDataset(tx, id)) as q.DatasetJson;
     });
@@ -105,7 +118,8 @@ export async function createDataset(
 async function requireWritable(tx: Parameters<Parameters<Database['asCaller']>[1]>[0], id: string) {
   const dataset = await q.getDataset(tx, id);
   if (!dataset) throw notFound(NOT_FOUND);
-  if (!dataset.abilities.can_edit) throw forbidden('Only the owner or the team’s editors and admins may change this dataset');
+  if (!dataset.abilities.can_edit)
+    throw forbidden('Only the owner or the team’s editors and admins may change this dataset');
   return dataset;
 }
 
@@ -123,14 +137,17 @@ export async function loadDataset(
     return row as q.ReadableDataset;
   });
   const upload = await findUpload(data, user.userId, body.upload_id);
-  if (body.csv && upload.meta.format !== 'csv') throw invalidField('/body/csv', `is only for CSV files; this one is ${upload.meta.format}`);
-  if (body.mode === 'append' && !current.storage_key) throw invalidField('/body/mode', 'append needs data to append to; use replace');
+  if (body.csv && upload.meta.format !== 'csv')
+    throw invalidField('/body/csv', `is only for CSV files; this one is ${upload.meta.format}`);
+  if (body.mode === 'append' && !current.storage_key)
+    throw invalidField('/body/mode', 'append needs data to append to; use replace');
 
   const storageKey = randomUUID();
   const csv = body.csv ?? upload.meta.csv ?? undefined;
   await data.storage.prepareDataset(id);
   const target = data.storage.datasetFile(id, storageKey);
-  const appendTo = body.mode === 'append' && current.storage_key ? data.storage.datasetFile(id, current.storage_key) : undefined;
+  const appendTo =
+    body.mode === 'append' && current.storage_key ? data.storage.datasetFile(id, current.storage_key) : undefined;
   let report: LoadReport;
   try {
     report = await loadIntoNewFile({ file: upload.file, format: upload.meta.format, csv }, target, appendTo);

@@ -43,7 +43,10 @@ export async function stageUpload(
   try {
     await pipeline(stream, createWriteStream(file));
     if (stream.truncated)
-      throw new ApiError('payload_too_large', `The file is larger than ${Math.round(data.maxUploadBytes / 1024 ** 2)} MB`);
+      throw new ApiError(
+        'payload_too_large',
+        `The file is larger than ${Math.round(data.maxUploadBytes / 1024 ** 2)} MB`,
+      );
     const size = (await stat(file)).size;
     if (size === 0) throw new ApiError('upload_unreadable', 'The file is empty');
     const head = Buffer.alloc(4096);
@@ -106,6 +109,9 @@ export async function previewUpload(
   csv: CsvOptions | undefined,
 ): Promise<UploadJson> {
   const { meta } = await findUpload(data, userId, uploadId);
-  if (csv && meta.format !== 'csv') throw new ApiError('validation_failed', undefined, [{ path: '/body/csv', message: `is only for CSV files; this one is ${meta.format}` }]);
+  if (csv && meta.format !== 'csv')
+    throw new ApiError('validation_failed', undefined, [
+      { path: '/body/csv', message: `is only for CSV files; this one is ${meta.format}` },
+    ]);
   return describeUpload(data, userId, uploadId, meta, csv ?? meta.csv ?? undefined);
 }

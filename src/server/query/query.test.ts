@@ -16,7 +16,12 @@ beforeAll(async () => {
 
 describe('SQL over datasets', () => {
   it('answers a SELECT with typed columns, and says when rows were cut', async () => {
-    const response = await query(api, user, 'select region, sum(revenue) as revenue from sales group by 1 order by 2 desc', { limit: 2 });
+    const response = await query(
+      api,
+      user,
+      'select region, sum(revenue) as revenue from sales group by 1 order by 2 desc',
+      { limit: 2 },
+    );
     expect(response.status).toBe(200);
     expect(response.body.columns).toEqual([
       { name: 'region', kind: 'string', type: 'VARCHAR' },
@@ -34,7 +39,9 @@ describe('SQL over datasets', () => {
       params: { region: "North' or 1=1 --" },
     });
     expect(response.body.rows).toEqual([[0]]);
-    const north = await query(api, user, 'select count(*) as n from sales where region = $region', { params: { region: 'North' } });
+    const north = await query(api, user, 'select count(*) as n from sales where region = $region', {
+      params: { region: 'North' },
+    });
     expect(north.body.rows).toEqual([[6]]);
   });
 
@@ -44,7 +51,10 @@ describe('SQL over datasets', () => {
     const again = await query(api, user, sql);
     expect(again.body.cached).toBe(true);
     const staged = await upload(api, user, 'more.csv', 'region,month,revenue,orders\nWest,2024-07-01,9999,1\n');
-    await api.request('POST', `/api/datasets/${sales.id}/load`, { token: user.token, body: { upload_id: staged.body.upload_id, mode: 'append' } });
+    await api.request('POST', `/api/datasets/${sales.id}/load`, {
+      token: user.token,
+      body: { upload_id: staged.body.upload_id, mode: 'append' },
+    });
     const fresh = await query(api, user, sql);
     expect(fresh.body).toMatchObject({ cached: false, rows: [[9999]] });
   });
@@ -70,7 +80,7 @@ describe('SQL over datasets', () => {
     ['ATTACH', "attach '/tmp/other.duckdb' as other"],
     ['INSTALL', 'install httpfs'],
     ['LOAD', 'load httpfs'],
-    ['SET', "set enable_external_access = true"],
+    ['SET', 'set enable_external_access = true'],
     ['PRAGMA', 'pragma database_list'],
     ['two statements', 'select 1; drop view sales'],
     ['the catalog', 'select * from information_schema.tables'],
@@ -95,7 +105,10 @@ describe('SQL over datasets', () => {
 
   it('names a table that is not one of the caller’s datasets', async () => {
     const response = await query(api, user, 'select * from nowhere');
-    expect(response.body).toMatchObject({ code: 'unknown_dataset', detail: 'There is no dataset called nowhere that you can read' });
+    expect(response.body).toMatchObject({
+      code: 'unknown_dataset',
+      detail: 'There is no dataset called nowhere that you can read',
+    });
   });
 });
 

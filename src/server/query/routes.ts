@@ -1,20 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.js';
 import type { DataServices } from '../../data/services.js';
+import type { Database } from '../../db/database.js';
 import { StructuredQuery } from '../../shared/chart-spec.js';
 import { QueryResultSchema } from '../datasets/schema.js';
 import { requireUser } from '../plugins/authenticate.js';
 import { problemResponses } from '../problem-schema.js';
-import { runQuery } from './service.js';
+import { callerDatasets, runQuery } from './service.js';
 
 const ParamValue = z.union([z.string().max(10_000), z.number(), z.boolean()]);
 
 export const QueryBody = z.union([
   z
     .object({
-      sql: z.string().min(1).max(20_000).describe('One read-only SELECT; datasets are tables named by their table_name'),
-      params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), ParamValue).optional().describe('Values for $name parameters'),
+      sql: z
+        .string()
+        .min(1)
+        .max(20_000)
+        .describe('One read-only SELECT; datasets are tables named by their table_name'),
+      params: z
+        .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), ParamValue)
+        .optional()
+        .describe('Values for $name parameters'),
       dataset_id: z.guid().optional().describe('The dataset the query is about, where two go by the same table name'),
       limit: z.number().int().min(1).max(50_000).default(1000),
     })
@@ -52,7 +59,7 @@ export function queryRoutes(db: Database, data: DataServices): FastifyPluginAsyn
       async (request) => {
         const user = requireUser(request);
         const body = request.body;
-        const result = await runQuery(db, data, user, body, { maxRows: body.limit, path: '/body' });
+        const result = await runQuery(data, callerDatasets(db, user), body, { maxRows: body.limit, path: '/body' });
         return {
           columns: result.columns,
           rows: result.rows,

@@ -1,12 +1,11 @@
-import type { Database } from '../../db/database.js';
-import type { Caller } from '../../db/database.js';
 import { compileStructuredQuery, StructuredQueryError } from '../../data/query/compile-structured.js';
 import type { DatasetRef, EngineResult } from '../../data/query/engine.js';
 import { QueryError } from '../../data/query/sql-guard.js';
 import type { DataServices } from '../../data/services.js';
+import type { Caller, Database } from '../../db/database.js';
 import type { StructuredQuery } from '../../shared/chart-spec.js';
-import { ApiError } from '../errors/api-error.js';
 import * as datasets from '../datasets/queries.js';
+import { ApiError } from '../errors/api-error.js';
 
 type Params = Record<string, string | number | boolean>;
 
@@ -21,6 +20,18 @@ export interface RunOptions {
   path: string;
 }
 
+/**
+ * Which datasets a query may read: those going by these table names, or with this id. The
+ * database decides: as the caller under row-level security, or through a share link.
+ */
+export type DatasetLookup = (tableNames: string[], datasetId: string | null) => Promise<datasets.ReadableDataset[]>;
+
+/** The datasets the caller may read (row-level security). */
+export const callerDatasets =
+  (db: Database, caller: Caller): DatasetLookup =>
+  (tableNames, datasetId) =>
+    db.asCaller(caller, (tx) => datasets.readableDatasets(tx, tableNames, datasetId));
+
 /** A DuckDB refusal as an API error, at the SQL's field and with DuckDB's position. */
 function fromQueryError(error: QueryError, path: string): ApiError {
   const code = {
@@ -31,7 +42,12 @@ function fromQueryError(error: QueryError, path: string): ApiError {
     query_failed: 'query_failed',
     timeout: 'query_timeout',
   } as const;
-  return new ApiError(code[error.code], error.message, [{ path: `${path}/sql`, message: error.message }], error.position);
+  return new ApiError(
+    code[error.code],
+    error.message,
+    [{ path: `${path}/sql`, message: error.message }],
+    error.position,
+  );
 }
 
 /**
@@ -40,22 +56,26 @@ function fromQueryError(error: QueryError, path: string): ApiError {
  * share (his own and a team's) means the one the query is about (dataset_id), else his own.
  */
 export async function runQuery(
-  db: Database,
   data: DataServices,
-  caller: Caller,
+  lookup: DatasetLookup,
   source: QuerySource,
   options: RunOptions,
 ): Promise<EngineResult & { sql: string }> {
   let sql: string;
   let params: Params | undefined;
   if ('query' in source) {
-    const [dataset] = await db.asCaller(caller, (tx) => datasets.readableDatasets(tx, [], source.dataset_id));
-    if (!dataset) throw new ApiError('unknown_dataset', 'Dataset not found', [{ path: `${options.path}/dataset_id`, message: 'is not a dataset you can read' }]);
+    const dataset = (await lookup([], source.dataset_id)).find((d) => d.id === source.dataset_id);
+    if (!dataset)
+      throw new ApiError('unknown_dataset', 'Dataset not found', [
+        { path: `${options.path}/dataset_id`, message: 'is not a dataset you can read' },
+      ]);
     try {
       ({ sql, params } = compileStructuredQuery(source.query, dataset.table_name, dataset.columns));
     } catch (error) {
       if (error instanceof StructuredQueryError)
-        throw new ApiError('validation_failed', error.message, [{ path: `${options.path}/query${error.path}`, message: error.message }]);
+        throw new ApiError('validation_failed', error.message, [
+          { path: `${options.path}/query${error.path}`, message: error.message },
+        ]);
       throw error;
     }
   } else {
@@ -65,7 +85,7 @@ export async function runQuery(
 
   try {
     const { tables } = await data.engine.check(sql);
-    const readable = await db.asCaller(caller, (tx) => datasets.readableDatasets(tx, tables, source.dataset_id ?? null));
+    const readable = await lookup(tables, source.dataset_id ?? null);
     const refs: DatasetRef[] = [];
     for (const table of tables) {
       const candidates = readable.filter((d) => d.table_name === table);

@@ -764,6 +764,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         chart_type?: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
+                        /** @description A chart spec (JSON Schema at /api/charts/spec.schema.json), or {} for a chart not configured yet */
                         configuration?: {
                             [key: string]: unknown;
                         };
@@ -843,6 +844,1125 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/charts/{id}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A saved chart’s data: its query run as you, calculations applied */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChartData"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/charts/{id}/render.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A saved chart drawn as PNG (previews, thumbnails, share pages)
+         * @description Warnings about how the data was drawn (empty, sampled, grouped) come in the X-Chart-Warnings header.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    height?: number;
+                    theme?: "light" | "dark";
+                    width?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The chart as an image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/charts/{id}/render.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A saved chart drawn as SVG (previews, thumbnails, share pages)
+         * @description Warnings about how the data was drawn (empty, sampled, grouped) come in the X-Chart-Warnings header.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    height?: number;
+                    theme?: "light" | "dark";
+                    width?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The chart as an image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/charts/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The data of a chart spec that is not saved (chart editor previews) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A chart: its data, calculations, encoding and style (version 1) */
+                        spec: {
+                            /** @default [] */
+                            calculations?: ({
+                                /** @description A column name */
+                                as: string;
+                                /** @description Arithmetic over result columns: + - * / ( ), numbers, column names ("quoted" if they have spaces) */
+                                formula: string;
+                                /** @enum {string} */
+                                type: "derived";
+                            } | {
+                                /** @description A column name */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                type: "percent_of_total";
+                            } | {
+                                /** @description A column name */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                type: "running_total";
+                            } | {
+                                /** @description A column name */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                type: "moving_average";
+                                window: number;
+                            })[];
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @description The dataset the chart is about
+                                 */
+                                dataset_id: string;
+                                /** @description Values for $name parameters in the SQL */
+                                params?: {
+                                    [key: string]: string | number | boolean;
+                                };
+                                /** @description One read-only SELECT; datasets are tables named by their table_name */
+                                sql: string;
+                            } | {
+                                /** Format: uuid */
+                                dataset_id: string;
+                                query: {
+                                    /** @default [] */
+                                    dimensions?: {
+                                        /** @description Name of the result column (default: the field) */
+                                        as?: string;
+                                        /** @description A column name */
+                                        field: string;
+                                        /**
+                                         * @description Truncate a date or time to this grain
+                                         * @enum {string}
+                                         */
+                                        time_grain?: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
+                                    }[];
+                                    /** @default [] */
+                                    filters?: {
+                                        /** @description A column name */
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "not_in" | "between" | "contains" | "is_null" | "not_null";
+                                        /** @description For = != > >= < <= and contains */
+                                        value?: string | number | boolean;
+                                        /** @description For in and not_in (any number), between (two) */
+                                        values?: (string | number | boolean)[];
+                                    }[];
+                                    limit?: number;
+                                    /** @default [] */
+                                    measures?: {
+                                        /** @enum {string} */
+                                        aggregate: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "median";
+                                        /** @description Name of the result column (default: aggregate_field, or count) */
+                                        as?: string;
+                                        /** @description Left out only for count: the number of rows */
+                                        field?: string;
+                                    }[];
+                                    /** @default [] */
+                                    sort?: {
+                                        /**
+                                         * @default asc
+                                         * @enum {string}
+                                         */
+                                        direction?: "asc" | "desc";
+                                        /** @description A column name */
+                                        field: string;
+                                    }[];
+                                };
+                            };
+                            /** @default {} */
+                            encoding?: {
+                                /** @description Split into one series per value of this column; heatmap rows */
+                                series?: string;
+                                /** @description Scatter: bubble size */
+                                size?: string;
+                                /** @description Category or time axis; pie slices; heatmap columns; histogram values */
+                                x?: string;
+                                /** @description Values; one series each */
+                                y?: string[];
+                                /** @description Combo: drawn as lines on a second axis */
+                                y2?: string[];
+                            };
+                            /** @default {} */
+                            style?: {
+                                /** @description Histogram: number of bins (default: Sturges) */
+                                bins?: number;
+                                kpi?: {
+                                    /**
+                                     * @default none
+                                     * @enum {string}
+                                     */
+                                    compare?: "none" | "previous_row";
+                                    prefix?: string;
+                                    suffix?: string;
+                                };
+                                /** @description Values written on the marks */
+                                labels?: boolean;
+                                legend?: {
+                                    /**
+                                     * @default top
+                                     * @enum {string}
+                                     */
+                                    position?: "top" | "bottom" | "left" | "right";
+                                    /** @default true */
+                                    show?: boolean;
+                                };
+                                /**
+                                 * @description Bars
+                                 * @enum {string}
+                                 */
+                                orientation?: "vertical" | "horizontal";
+                                palette?: ("ocp" | "classic" | "vivid" | "pastel" | "mono" | "colorblind") | string[];
+                                /** @description Lines and areas */
+                                smooth?: boolean;
+                                /**
+                                 * @description Bars and areas
+                                 * @enum {string}
+                                 */
+                                stack?: "none" | "stacked" | "percent";
+                                subtitle?: string;
+                                title?: string;
+                                x_axis?: {
+                                    /** @enum {string} */
+                                    date_format?: "auto" | "date" | "month" | "year" | "datetime" | "time";
+                                    format?: {
+                                        /** @description 1.2K, 3.4M */
+                                        compact?: boolean;
+                                        currency?: string;
+                                        decimals?: number;
+                                        /**
+                                         * @default number
+                                         * @enum {string}
+                                         */
+                                        style?: "number" | "percent" | "currency";
+                                    };
+                                    log?: boolean;
+                                    max?: number;
+                                    min?: number;
+                                    title?: string;
+                                };
+                                y_axis?: {
+                                    /** @enum {string} */
+                                    date_format?: "auto" | "date" | "month" | "year" | "datetime" | "time";
+                                    format?: {
+                                        /** @description 1.2K, 3.4M */
+                                        compact?: boolean;
+                                        currency?: string;
+                                        decimals?: number;
+                                        /**
+                                         * @default number
+                                         * @enum {string}
+                                         */
+                                        style?: "number" | "percent" | "currency";
+                                    };
+                                    log?: boolean;
+                                    max?: number;
+                                    min?: number;
+                                    title?: string;
+                                };
+                                y2_axis?: {
+                                    /** @enum {string} */
+                                    date_format?: "auto" | "date" | "month" | "year" | "datetime" | "time";
+                                    format?: {
+                                        /** @description 1.2K, 3.4M */
+                                        compact?: boolean;
+                                        currency?: string;
+                                        decimals?: number;
+                                        /**
+                                         * @default number
+                                         * @enum {string}
+                                         */
+                                        style?: "number" | "percent" | "currency";
+                                    };
+                                    log?: boolean;
+                                    max?: number;
+                                    min?: number;
+                                    title?: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            type: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
+                            /** @enum {number} */
+                            version: 1;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChartData"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/charts/render.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw a chart spec that is not saved as PNG */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 450 */
+                        height?: number;
+                        /** @description A chart: its data, calculations, encoding and style (version 1) */
+                        spec: {
+                            /** @default [] */
+                            calculations?: ({
+                                /** @description A column name */
+                                as: string;
+                                /** @description Arithmetic over result columns: + - * / ( ), numbers, column names ("quoted" if they have spaces) */
+                                formula: string;
+                                /** @enum {string} */
+                                type: "derived";
+                            } | {
+                                /** @description A column name */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                type: "percent_of_total";
+                            } | {
+                                /** @description A column name */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                type: "running_total";
+                            } | {
+                                /** @description A column name */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                type: "moving_average";
+                                window: number;
+                            })[];
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @description The dataset the chart is about
+                                 */
+                                dataset_id: string;
+                                /** @description Values for $name parameters in the SQL */
+                                params?: {
+                                    [key: string]: string | number | boolean;
+                                };
+                                /** @description One read-only SELECT; datasets are tables named by their table_name */
+                                sql: string;
+                            } | {
+                                /** Format: uuid */
+                                dataset_id: string;
+                                query: {
+                                    /** @default [] */
+                                    dimensions?: {
+                                        /** @description Name of the result column (default: the field) */
+                                        as?: string;
+                                        /** @description A column name */
+                                        field: string;
+                                        /**
+                                         * @description Truncate a date or time to this grain
+                                         * @enum {string}
+                                         */
+                                        time_grain?: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
+                                    }[];
+                                    /** @default [] */
+                                    filters?: {
+                                        /** @description A column name */
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "not_in" | "between" | "contains" | "is_null" | "not_null";
+                                        /** @description For = != > >= < <= and contains */
+                                        value?: string | number | boolean;
+                                        /** @description For in and not_in (any number), between (two) */
+                                        values?: (string | number | boolean)[];
+                                    }[];
+                                    limit?: number;
+                                    /** @default [] */
+                                    measures?: {
+                                        /** @enum {string} */
+                                        aggregate: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "median";
+                                        /** @description Name of the result column (default: aggregate_field, or count) */
+                                        as?: string;
+                                        /** @description Left out only for count: the number of rows */
+                                        field?: string;
+                                    }[];
+                                    /** @default [] */
+                                    sort?: {
+                                        /**
+                                         * @default asc
+                                         * @enum {string}
+                                         */
+                                        direction?: "asc" | "desc";
+                                        /** @description A column name */
+                                        field: string;
+                                    }[];
+                                };
+                            };
+                            /** @default {} */
+                            encoding?: {
+                                /** @description Split into one series per value of this column; heatmap rows */
+                                series?: string;
+                                /** @description Scatter: bubble size */
+                                size?: string;
+                                /** @description Category or time axis; pie slices; heatmap columns; histogram values */
+                                x?: string;
+                                /** @description Values; one series each */
+                                y?: string[];
+                                /** @description Combo: drawn as lines on a second axis */
+                                y2?: string[];
+                            };
+                            /** @default {} */
+                            style?: {
+                                /** @description Histogram: number of bins (default: Sturges) */
+                                bins?: number;
+                                kpi?: {
+                                    /**
+                                     * @default none
+                                     * @enum {string}
+                                     */
+                                    compare?: "none" | "previous_row";
+                                    prefix?: string;
+                                    suffix?: string;
+                                };
+                                /** @description Values written on the marks */
+                                labels?: boolean;
+                                legend?: {
+                                    /**
+                                     * @default top
+                                     * @enum {string}
+                                     */
+                                    position?: "top" | "bottom" | "left" | "right";
+                                    /** @default true */
+                                    show?: boolean;
+                                };
+                                /**
+                                 * @description Bars
+                                 * @enum {string}
+                                 */
+                                orientation?: "vertical" | "horizontal";
+                                palette?: ("ocp" | "classic" | "vivid" | "pastel" | "mono" | "colorblind") | string[];
+                                /** @description Lines and areas */
+                                smooth?: boolean;
+                                /**
+                                 * @description Bars and areas
+                                 * @enum {string}
+                                 */
+                                stack?: "none" | "stacked" | "percent";
+                                subtitle?: string;
+                                title?: string;
+                                x_axis?: {
+                                    /** @enum {string} */
+                                    date_format?: "auto" | "date" | "month" | "year" | "datetime" | "time";
+                                    format?: {
+                                        /** @description 1.2K, 3.4M */
+                                        compact?: boolean;
+                                        currency?: string;
+                                        decimals?: number;
+                                        /**
+                                         * @default number
+                                         * @enum {string}
+                                         */
+                                        style?: "number" | "percent" | "currency";
+                                    };
+                                    log?: boolean;
+                                    max?: number;
+                                    min?: number;
+                                    title?: string;
+                                };
+                                y_axis?: {
+                                    /** @enum {string} */
+                                    date_format?: "auto" | "date" | "month" | "year" | "datetime" | "time";
+                                    format?: {
+                                        /** @description 1.2K, 3.4M */
+                                        compact?: boolean;
+                                        currency?: string;
+                                        decimals?: number;
+                                        /**
+                                         * @default number
+                                         * @enum {string}
+                                         */
+                                        style?: "number" | "percent" | "currency";
+                                    };
+                                    log?: boolean;
+                                    max?: number;
+                                    min?: number;
+                                    title?: string;
+                                };
+                                y2_axis?: {
+                                    /** @enum {string} */
+                                    date_format?: "auto" | "date" | "month" | "year" | "datetime" | "time";
+                                    format?: {
+                                        /** @description 1.2K, 3.4M */
+                                        compact?: boolean;
+                                        currency?: string;
+                                        decimals?: number;
+                                        /**
+                                         * @default number
+                                         * @enum {string}
+                                         */
+                                        style?: "number" | "percent" | "currency";
+                                    };
+                                    log?: boolean;
+                                    max?: number;
+                                    min?: number;
+                                    title?: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            type: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
+                            /** @enum {number} */
+                            version: 1;
+                        };
+                        /**
+                         * @default light
+                         * @enum {string}
+                         */
+                        theme?: "light" | "dark";
+                        /** @default 800 */
+                        width?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The chart as an image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/charts/render.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw a chart spec that is not saved as SVG */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 450 */
+                        height?: number;
+                        /** @description A chart: its data, calculations, encoding and style (version 1) */
+                        spec: {
+                            /** @default [] */
+                            calculations?: ({
+                                /** @description A column name */
+                                as: string;
+                                /** @description Arithmetic over result columns: + - * / ( ), numbers, column names ("quoted" if they have spaces) */
+                                formula: string;
+                                /** @enum {string} */
+                                type: "derived";
+                            } | {
+                                /** @description A column name */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                type: "percent_of_total";
+                            } | {
+                                /** @description A column name */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                type: "running_total";
+                            } | {
+                                /** @description A column name */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                type: "moving_average";
+                                window: number;
+                            })[];
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @description The dataset the chart is about
+                                 */
+                                dataset_id: string;
+                                /** @description Values for $name parameters in the SQL */
+                                params?: {
+                                    [key: string]: string | number | boolean;
+                                };
+                                /** @description One read-only SELECT; datasets are tables named by their table_name */
+                                sql: string;
+                            } | {
+                                /** Format: uuid */
+                                dataset_id: string;
+                                query: {
+                                    /** @default [] */
+                                    dimensions?: {
+                                        /** @description Name of the result column (default: the field) */
+                                        as?: string;
+                                        /** @description A column name */
+                                        field: string;
+                                        /**
+                                         * @description Truncate a date or time to this grain
+                                         * @enum {string}
+                                         */
+                                        time_grain?: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
+                                    }[];
+                                    /** @default [] */
+                                    filters?: {
+                                        /** @description A column name */
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "not_in" | "between" | "contains" | "is_null" | "not_null";
+                                        /** @description For = != > >= < <= and contains */
+                                        value?: string | number | boolean;
+                                        /** @description For in and not_in (any number), between (two) */
+                                        values?: (string | number | boolean)[];
+                                    }[];
+                                    limit?: number;
+                                    /** @default [] */
+                                    measures?: {
+                                        /** @enum {string} */
+                                        aggregate: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "median";
+                                        /** @description Name of the result column (default: aggregate_field, or count) */
+                                        as?: string;
+                                        /** @description Left out only for count: the number of rows */
+                                        field?: string;
+                                    }[];
+                                    /** @default [] */
+                                    sort?: {
+                                        /**
+                                         * @default asc
+                                         * @enum {string}
+                                         */
+                                        direction?: "asc" | "desc";
+                                        /** @description A column name */
+                                        field: string;
+                                    }[];
+                                };
+                            };
+                            /** @default {} */
+                            encoding?: {
+                                /** @description Split into one series per value of this column; heatmap rows */
+                                series?: string;
+                                /** @description Scatter: bubble size */
+                                size?: string;
+                                /** @description Category or time axis; pie slices; heatmap columns; histogram values */
+                                x?: string;
+                                /** @description Values; one series each */
+                                y?: string[];
+                                /** @description Combo: drawn as lines on a second axis */
+                                y2?: string[];
+                            };
+                            /** @default {} */
+                            style?: {
+                                /** @description Histogram: number of bins (default: Sturges) */
+                                bins?: number;
+                                kpi?: {
+                                    /**
+                                     * @default none
+                                     * @enum {string}
+                                     */
+                                    compare?: "none" | "previous_row";
+                                    prefix?: string;
+                                    suffix?: string;
+                                };
+                                /** @description Values written on the marks */
+                                labels?: boolean;
+                                legend?: {
+                                    /**
+                                     * @default top
+                                     * @enum {string}
+                                     */
+                                    position?: "top" | "bottom" | "left" | "right";
+                                    /** @default true */
+                                    show?: boolean;
+                                };
+                                /**
+                                 * @description Bars
+                                 * @enum {string}
+                                 */
+                                orientation?: "vertical" | "horizontal";
+                                palette?: ("ocp" | "classic" | "vivid" | "pastel" | "mono" | "colorblind") | string[];
+                                /** @description Lines and areas */
+                                smooth?: boolean;
+                                /**
+                                 * @description Bars and areas
+                                 * @enum {string}
+                                 */
+                                stack?: "none" | "stacked" | "percent";
+                                subtitle?: string;
+                                title?: string;
+                                x_axis?: {
+                                    /** @enum {string} */
+                                    date_format?: "auto" | "date" | "month" | "year" | "datetime" | "time";
+                                    format?: {
+                                        /** @description 1.2K, 3.4M */
+                                        compact?: boolean;
+                                        currency?: string;
+                                        decimals?: number;
+                                        /**
+                                         * @default number
+                                         * @enum {string}
+                                         */
+                                        style?: "number" | "percent" | "currency";
+                                    };
+                                    log?: boolean;
+                                    max?: number;
+                                    min?: number;
+                                    title?: string;
+                                };
+                                y_axis?: {
+                                    /** @enum {string} */
+                                    date_format?: "auto" | "date" | "month" | "year" | "datetime" | "time";
+                                    format?: {
+                                        /** @description 1.2K, 3.4M */
+                                        compact?: boolean;
+                                        currency?: string;
+                                        decimals?: number;
+                                        /**
+                                         * @default number
+                                         * @enum {string}
+                                         */
+                                        style?: "number" | "percent" | "currency";
+                                    };
+                                    log?: boolean;
+                                    max?: number;
+                                    min?: number;
+                                    title?: string;
+                                };
+                                y2_axis?: {
+                                    /** @enum {string} */
+                                    date_format?: "auto" | "date" | "month" | "year" | "datetime" | "time";
+                                    format?: {
+                                        /** @description 1.2K, 3.4M */
+                                        compact?: boolean;
+                                        currency?: string;
+                                        decimals?: number;
+                                        /**
+                                         * @default number
+                                         * @enum {string}
+                                         */
+                                        style?: "number" | "percent" | "currency";
+                                    };
+                                    log?: boolean;
+                                    max?: number;
+                                    min?: number;
+                                    title?: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            type: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
+                            /** @enum {number} */
+                            version: 1;
+                        };
+                        /**
+                         * @default light
+                         * @enum {string}
+                         */
+                        theme?: "light" | "dark";
+                        /** @default 800 */
+                        width?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The chart as an image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/charts/spec.schema.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chart spec as JSON Schema (what chart configurations must match) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/chat/messages/{id}": {
@@ -1928,9 +3048,15 @@ export interface paths {
                         tabs?: {
                             /** @default [] */
                             charts?: {
-                                /** @enum {string} */
-                                chart_type: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
-                                /** @default {} */
+                                /**
+                                 * @description Left out: the type of the configuration's spec
+                                 * @enum {string}
+                                 */
+                                chart_type?: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
+                                /**
+                                 * @description A chart spec (JSON Schema at /api/charts/spec.schema.json), or {} for a chart not configured yet
+                                 * @default {}
+                                 */
                                 configuration?: {
                                     [key: string]: unknown;
                                 };
@@ -2452,9 +3578,15 @@ export interface paths {
                     "application/json": {
                         /** @default [] */
                         charts?: {
-                            /** @enum {string} */
-                            chart_type: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
-                            /** @default {} */
+                            /**
+                             * @description Left out: the type of the configuration's spec
+                             * @enum {string}
+                             */
+                            chart_type?: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
+                            /**
+                             * @description A chart spec (JSON Schema at /api/charts/spec.schema.json), or {} for a chart not configured yet
+                             * @default {}
+                             */
                             configuration?: {
                                 [key: string]: unknown;
                             };
@@ -2756,6 +3888,651 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["VersionDiff"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the datasets you can read (yours and your teams’), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Search in names and table names */
+                    q?: string;
+                    scope?: "all" | "personal" | "team";
+                    team_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a dataset from an upload
+         * @description Loads the upload (with the detected CSV options, or those sent) and reports rows that could not be loaded, with their line numbers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description For CSV: how to read it; left out, as detected */
+                        csv?: {
+                            /** @description Every column in file order, with the type to load it as */
+                            columns: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
+                            }[];
+                            /** @description strftime format of DATE columns, e.g. %d/%m/%Y */
+                            date_format: string | null;
+                            /** @enum {string} */
+                            decimal_separator: "." | ",";
+                            /** @description Field separator, e.g. "," ";" "\t" "|" */
+                            delimiter: string;
+                            /** @description Escape character inside quotes (usually the quote itself) */
+                            escape: string;
+                            /** @description Whether the first row names the columns */
+                            header: boolean;
+                            /** @description Quote character; "" for none */
+                            quote: string;
+                            /** @description Lines to skip before the header */
+                            skip: number;
+                            /**
+                             * @description "" for none
+                             * @enum {string}
+                             */
+                            thousands_separator: "" | "," | "." | " " | "'";
+                            /** @description strftime format of TIMESTAMP columns; null for ISO 8601 */
+                            timestamp_format: string | null;
+                        };
+                        description?: string | null;
+                        name: string;
+                        /** @description Left out: made from the name */
+                        table_name?: string;
+                        /**
+                         * Format: uuid
+                         * @description Create it for this team (you must be editor or admin); else it is yours
+                         */
+                        team_id?: string;
+                        /** Format: uuid */
+                        upload_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetWithLoadReport"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dataset: its columns, size and where its data came from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dataset"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a dataset and its data
+         * @description While charts use it, the answer is 409 naming them; send force=true to delete it anyway.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Delete even though charts use it (they will show an error until given other data) */
+                    force?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or describe a dataset (its table name stays) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dataset"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/datasets/{id}/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a dataset’s data with an upload, or append the upload’s rows
+         * @description The old data keeps serving queries until the new load has succeeded; a failed load changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv?: {
+                            /** @description Every column in file order, with the type to load it as */
+                            columns: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
+                            }[];
+                            /** @description strftime format of DATE columns, e.g. %d/%m/%Y */
+                            date_format: string | null;
+                            /** @enum {string} */
+                            decimal_separator: "." | ",";
+                            /** @description Field separator, e.g. "," ";" "\t" "|" */
+                            delimiter: string;
+                            /** @description Escape character inside quotes (usually the quote itself) */
+                            escape: string;
+                            /** @description Whether the first row names the columns */
+                            header: boolean;
+                            /** @description Quote character; "" for none */
+                            quote: string;
+                            /** @description Lines to skip before the header */
+                            skip: number;
+                            /**
+                             * @description "" for none
+                             * @enum {string}
+                             */
+                            thousands_separator: "" | "," | "." | " " | "'";
+                            /** @description strftime format of TIMESTAMP columns; null for ISO 8601 */
+                            timestamp_format: string | null;
+                        };
+                        /**
+                         * @default replace
+                         * @enum {string}
+                         */
+                        mode?: "replace" | "append";
+                        /** Format: uuid */
+                        upload_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetWithLoadReport"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of a dataset’s rows, in load order */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueryResult"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The charts that draw from this dataset */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetUsage"];
                     };
                 };
                 /** @description Default Response */
@@ -3261,6 +5038,462 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/shared/{token}/charts/{chart_id}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data of a chart on a shared dashboard */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-share-password"?: string;
+                };
+                path: {
+                    chart_id: string;
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            result: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/shared/{token}/charts/{chart_id}/render.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chart on a shared dashboard as PNG */
+        get: {
+            parameters: {
+                query?: {
+                    height?: number;
+                    theme?: "light" | "dark";
+                    width?: number;
+                };
+                header?: {
+                    "x-share-password"?: string;
+                };
+                path: {
+                    chart_id: string;
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The chart as an image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/shared/{token}/charts/{chart_id}/render.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chart on a shared dashboard as SVG */
+        get: {
+            parameters: {
+                query?: {
+                    height?: number;
+                    theme?: "light" | "dark";
+                    width?: number;
+                };
+                header?: {
+                    "x-share-password"?: string;
+                };
+                path: {
+                    chart_id: string;
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The chart as an image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a read-only query over your datasets
+         * @description Either SQL (one SELECT, checked by DuckDB’s parser; no files, settings or changes) or a structured query (dimensions, measures, filters, sort, limit). Results are cached per dataset load and query. Syntax errors carry the position in the SQL.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The dataset the query is about, where two go by the same table name
+                         */
+                        dataset_id?: string;
+                        /** @default 1000 */
+                        limit?: number;
+                        /** @description Values for $name parameters */
+                        params?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @description One read-only SELECT; datasets are tables named by their table_name */
+                        sql: string;
+                    } | {
+                        /** Format: uuid */
+                        dataset_id: string;
+                        /** @default 1000 */
+                        limit?: number;
+                        query: {
+                            /** @default [] */
+                            dimensions?: {
+                                /** @description Name of the result column (default: the field) */
+                                as?: string;
+                                /** @description A column name */
+                                field: string;
+                                /**
+                                 * @description Truncate a date or time to this grain
+                                 * @enum {string}
+                                 */
+                                time_grain?: "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
+                            }[];
+                            /** @default [] */
+                            filters?: {
+                                /** @description A column name */
+                                field: string;
+                                /** @enum {string} */
+                                op: "=" | "!=" | ">" | ">=" | "<" | "<=" | "in" | "not_in" | "between" | "contains" | "is_null" | "not_null";
+                                /** @description For = != > >= < <= and contains */
+                                value?: string | number | boolean;
+                                /** @description For in and not_in (any number), between (two) */
+                                values?: (string | number | boolean)[];
+                            }[];
+                            limit?: number;
+                            /** @default [] */
+                            measures?: {
+                                /** @enum {string} */
+                                aggregate: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "median";
+                                /** @description Name of the result column (default: aggregate_field, or count) */
+                                as?: string;
+                                /** @description Left out only for count: the number of rows */
+                                field?: string;
+                            }[];
+                            /** @default [] */
+                            sort?: {
+                                /**
+                                 * @default asc
+                                 * @enum {string}
+                                 */
+                                direction?: "asc" | "desc";
+                                /** @description A column name */
+                                field: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueryAnswer"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/share-links/{id}": {
         parameters: {
             query?: never;
@@ -3695,9 +5928,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        chart_type: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
-                        /** @default {} */
+                        /**
+                         * @description Left out: the type of the configuration's spec
+                         * @enum {string}
+                         */
+                        chart_type?: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
+                        /**
+                         * @description A chart spec (JSON Schema at /api/charts/spec.schema.json), or {} for a chart not configured yet
+                         * @default {}
+                         */
                         configuration?: {
                             [key: string]: unknown;
                         };
@@ -4318,6 +6557,180 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a CSV/TSV, JSON/NDJSON or Parquet file (multipart/form-data, field "file")
+         * @description The file is streamed to disk, its format and (for CSV) delimiter, quoting, header, number and date formats are detected, and the first rows are previewed with any problems found. Create a dataset from it with POST /api/datasets.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Upload"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads/{upload_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview an upload again, read with other CSV options (types, delimiter, formats) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    upload_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv?: {
+                            /** @description Every column in file order, with the type to load it as */
+                            columns: {
+                                name: string;
+                                /** @enum {string} */
+                                type: "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
+                            }[];
+                            /** @description strftime format of DATE columns, e.g. %d/%m/%Y */
+                            date_format: string | null;
+                            /** @enum {string} */
+                            decimal_separator: "." | ",";
+                            /** @description Field separator, e.g. "," ";" "\t" "|" */
+                            delimiter: string;
+                            /** @description Escape character inside quotes (usually the quote itself) */
+                            escape: string;
+                            /** @description Whether the first row names the columns */
+                            header: boolean;
+                            /** @description Quote character; "" for none */
+                            quote: string;
+                            /** @description Lines to skip before the header */
+                            skip: number;
+                            /**
+                             * @description "" for none
+                             * @enum {string}
+                             */
+                            thousands_separator: "" | "," | "." | " " | "'";
+                            /** @description strftime format of TIMESTAMP columns; null for ISO 8601 */
+                            timestamp_format: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Upload"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspace/items": {
         parameters: {
             query?: never;
@@ -4693,6 +7106,24 @@ export interface components {
             /** @description ISO 8601 timestamp */
             updated_at: string;
         };
+        ChartData: {
+            /** @description The query result with the calculations’ columns added */
+            result: components["schemas"]["QueryResult"];
+            /** @description The chart spec, with defaults filled in */
+            spec: {
+                [key: string]: unknown;
+            };
+            sql: string;
+        };
+        ChartDataInput: {
+            /** @description The query result with the calculations’ columns added */
+            result: components["schemas"]["QueryResultInput"];
+            /** @description The chart spec, with defaults filled in */
+            spec: {
+                [key: string]: unknown;
+            };
+            sql: string;
+        };
         ChartInput: {
             /** @enum {string} */
             chart_type: "line" | "area" | "bar" | "stacked_bar" | "pie" | "donut" | "scatter" | "heatmap" | "histogram" | "kpi" | "table" | "combo";
@@ -5036,6 +7467,222 @@ export interface components {
             /** @description ISO 8601 timestamp */
             updated_at: string;
         };
+        Dataset: {
+            abilities: {
+                can_delete: boolean;
+                can_edit: boolean;
+            };
+            columns: {
+                /** @enum {string} */
+                kind: "number" | "string" | "date" | "timestamp" | "boolean" | "other";
+                name: string;
+                /** @description DuckDB type, e.g. BIGINT, DOUBLE, VARCHAR, DATE, TIMESTAMP */
+                type: string;
+            }[];
+            /** @description ISO 8601 timestamp */
+            created_at: string;
+            created_by: string | null;
+            /** @description 1 after the first load, one more per replace or append */
+            data_version: number;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            loaded_at: string | null;
+            loaded_by: string | null;
+            name: string;
+            owner: {
+                /** @constant */
+                type: "user";
+                /** Format: uuid */
+                user_id: string;
+            } | {
+                /** Format: uuid */
+                team_id: string;
+                /** @constant */
+                type: "team";
+            };
+            row_count: number;
+            size_bytes: number;
+            /** @description Where the current data came from: file name, format, options */
+            source: {
+                [key: string]: unknown;
+            };
+            table_name: string;
+            /** @description ISO 8601 timestamp */
+            updated_at: string;
+        };
+        DatasetInput: {
+            abilities: {
+                can_delete: boolean;
+                can_edit: boolean;
+            };
+            columns: {
+                /** @enum {string} */
+                kind: "number" | "string" | "date" | "timestamp" | "boolean" | "other";
+                name: string;
+                /** @description DuckDB type, e.g. BIGINT, DOUBLE, VARCHAR, DATE, TIMESTAMP */
+                type: string;
+            }[];
+            /** @description ISO 8601 timestamp */
+            created_at: string;
+            created_by: string | null;
+            /** @description 1 after the first load, one more per replace or append */
+            data_version: number;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            loaded_at: string | null;
+            loaded_by: string | null;
+            name: string;
+            owner: {
+                /** @constant */
+                type: "user";
+                /** Format: uuid */
+                user_id: string;
+            } | {
+                /** Format: uuid */
+                team_id: string;
+                /** @constant */
+                type: "team";
+            };
+            row_count: number;
+            size_bytes: number;
+            /** @description Where the current data came from: file name, format, options */
+            source: {
+                [key: string]: unknown;
+            };
+            table_name: string;
+            /** @description ISO 8601 timestamp */
+            updated_at: string;
+        };
+        DatasetList: {
+            items: components["schemas"]["Dataset"][];
+            next_cursor: string | null;
+        };
+        DatasetListInput: {
+            items: components["schemas"]["DatasetInput"][];
+            next_cursor: string | null;
+        };
+        DatasetUsage: {
+            charts: {
+                /** Format: uuid */
+                chart_id: string;
+                chart_title: string;
+                /** Format: uuid */
+                dashboard_id: string;
+                dashboard_title: string;
+                /** Format: uuid */
+                tab_id: string;
+                tab_title: string;
+            }[];
+            /** @description All charts that use it, including those on dashboards you cannot see */
+            total: number;
+        };
+        DatasetUsageInput: {
+            charts: {
+                /** Format: uuid */
+                chart_id: string;
+                chart_title: string;
+                /** Format: uuid */
+                dashboard_id: string;
+                dashboard_title: string;
+                /** Format: uuid */
+                tab_id: string;
+                tab_title: string;
+            }[];
+            /** @description All charts that use it, including those on dashboards you cannot see */
+            total: number;
+        };
+        DatasetWithLoadReport: {
+            abilities: {
+                can_delete: boolean;
+                can_edit: boolean;
+            };
+            columns: {
+                /** @enum {string} */
+                kind: "number" | "string" | "date" | "timestamp" | "boolean" | "other";
+                name: string;
+                /** @description DuckDB type, e.g. BIGINT, DOUBLE, VARCHAR, DATE, TIMESTAMP */
+                type: string;
+            }[];
+            /** @description ISO 8601 timestamp */
+            created_at: string;
+            created_by: string | null;
+            /** @description 1 after the first load, one more per replace or append */
+            data_version: number;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            load: components["schemas"]["LoadReport"];
+            loaded_at: string | null;
+            loaded_by: string | null;
+            name: string;
+            owner: {
+                /** @constant */
+                type: "user";
+                /** Format: uuid */
+                user_id: string;
+            } | {
+                /** Format: uuid */
+                team_id: string;
+                /** @constant */
+                type: "team";
+            };
+            row_count: number;
+            size_bytes: number;
+            /** @description Where the current data came from: file name, format, options */
+            source: {
+                [key: string]: unknown;
+            };
+            table_name: string;
+            /** @description ISO 8601 timestamp */
+            updated_at: string;
+        };
+        DatasetWithLoadReportInput: {
+            abilities: {
+                can_delete: boolean;
+                can_edit: boolean;
+            };
+            columns: {
+                /** @enum {string} */
+                kind: "number" | "string" | "date" | "timestamp" | "boolean" | "other";
+                name: string;
+                /** @description DuckDB type, e.g. BIGINT, DOUBLE, VARCHAR, DATE, TIMESTAMP */
+                type: string;
+            }[];
+            /** @description ISO 8601 timestamp */
+            created_at: string;
+            created_by: string | null;
+            /** @description 1 after the first load, one more per replace or append */
+            data_version: number;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            load: components["schemas"]["LoadReportInput"];
+            loaded_at: string | null;
+            loaded_by: string | null;
+            name: string;
+            owner: {
+                /** @constant */
+                type: "user";
+                /** Format: uuid */
+                user_id: string;
+            } | {
+                /** Format: uuid */
+                team_id: string;
+                /** @constant */
+                type: "team";
+            };
+            row_count: number;
+            size_bytes: number;
+            /** @description Where the current data came from: file name, format, options */
+            source: {
+                [key: string]: unknown;
+            };
+            table_name: string;
+            /** @description ISO 8601 timestamp */
+            updated_at: string;
+        };
         Invitation: {
             created_at: string;
             email: string;
@@ -5124,6 +7771,30 @@ export interface components {
         LlmModelListInput: {
             items: components["schemas"]["LlmModelInput"][];
         };
+        LoadReport: {
+            bad_row_count: number;
+            /** @description The first 100 rows or values that could not be loaded */
+            bad_rows: {
+                column: string | null;
+                /** @description Line in the file (1 is the first line), where known */
+                line: number | null;
+                message: string;
+                value: string | null;
+            }[];
+            row_count: number;
+        };
+        LoadReportInput: {
+            bad_row_count: number;
+            /** @description The first 100 rows or values that could not be loaded */
+            bad_rows: {
+                column: string | null;
+                /** @description Line in the file (1 is the first line), where known */
+                line: number | null;
+                message: string;
+                value: string | null;
+            }[];
+            row_count: number;
+        };
         NewShareLink: {
             created_at: string;
             created_by: string | null;
@@ -5189,7 +7860,7 @@ export interface components {
              * @description Stable error code to branch on
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "token_expired" | "invalid_token" | "refresh_token_reused" | "forbidden" | "not_found" | "email_taken" | "conflict" | "chart_limit_reached" | "position_taken" | "last_admin" | "share_link_expired" | "gone" | "share_link_password_required" | "share_link_password_wrong" | "precondition_failed" | "precondition_required" | "payload_too_large" | "rate_limited" | "unavailable" | "internal";
+            code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "token_expired" | "invalid_token" | "refresh_token_reused" | "forbidden" | "not_found" | "email_taken" | "conflict" | "chart_limit_reached" | "position_taken" | "last_admin" | "dataset_in_use" | "dataset_changed" | "upload_unreadable" | "sql_syntax_error" | "query_not_allowed" | "unknown_dataset" | "query_failed" | "query_timeout" | "dataset_empty" | "chart_not_configured" | "share_link_expired" | "gone" | "share_link_password_required" | "share_link_password_wrong" | "precondition_failed" | "precondition_required" | "payload_too_large" | "rate_limited" | "unavailable" | "internal";
             detail?: string;
             errors?: {
                 message: string;
@@ -5197,6 +7868,8 @@ export interface components {
                 path: string;
             }[];
             instance?: string;
+            /** @description SQL errors: 0-based character offset of the problem in the query */
+            position?: number;
             requestId?: string;
             status: number;
             title: string;
@@ -5207,7 +7880,7 @@ export interface components {
              * @description Stable error code to branch on
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "token_expired" | "invalid_token" | "refresh_token_reused" | "forbidden" | "not_found" | "email_taken" | "conflict" | "chart_limit_reached" | "position_taken" | "last_admin" | "share_link_expired" | "gone" | "share_link_password_required" | "share_link_password_wrong" | "precondition_failed" | "precondition_required" | "payload_too_large" | "rate_limited" | "unavailable" | "internal";
+            code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "token_expired" | "invalid_token" | "refresh_token_reused" | "forbidden" | "not_found" | "email_taken" | "conflict" | "chart_limit_reached" | "position_taken" | "last_admin" | "dataset_in_use" | "dataset_changed" | "upload_unreadable" | "sql_syntax_error" | "query_not_allowed" | "unknown_dataset" | "query_failed" | "query_timeout" | "dataset_empty" | "chart_not_configured" | "share_link_expired" | "gone" | "share_link_password_required" | "share_link_password_wrong" | "precondition_failed" | "precondition_required" | "payload_too_large" | "rate_limited" | "unavailable" | "internal";
             detail?: string;
             errors?: {
                 message: string;
@@ -5215,6 +7888,8 @@ export interface components {
                 path: string;
             }[];
             instance?: string;
+            /** @description SQL errors: 0-based character offset of the problem in the query */
+            position?: number;
             requestId?: string;
             status: number;
             title: string;
@@ -5255,6 +7930,58 @@ export interface components {
             workspace_settings: {
                 [key: string]: unknown;
             };
+        };
+        QueryAnswer: {
+            cached: boolean;
+            columns: {
+                /** @enum {string} */
+                kind: "number" | "string" | "date" | "timestamp" | "boolean" | "other";
+                name: string;
+                type: string;
+            }[];
+            elapsed_ms: number;
+            rows: unknown[][];
+            /** @description The SQL that ran (for a structured query, the SQL OCP compiled) */
+            sql: string;
+            /** @description More rows existed than were returned */
+            truncated: boolean;
+        };
+        QueryAnswerInput: {
+            cached: boolean;
+            columns: {
+                /** @enum {string} */
+                kind: "number" | "string" | "date" | "timestamp" | "boolean" | "other";
+                name: string;
+                type: string;
+            }[];
+            elapsed_ms: number;
+            rows: unknown[][];
+            /** @description The SQL that ran (for a structured query, the SQL OCP compiled) */
+            sql: string;
+            /** @description More rows existed than were returned */
+            truncated: boolean;
+        };
+        QueryResult: {
+            columns: {
+                /** @enum {string} */
+                kind: "number" | "string" | "date" | "timestamp" | "boolean" | "other";
+                name: string;
+                type: string;
+            }[];
+            rows: unknown[][];
+            /** @description More rows existed than were returned */
+            truncated: boolean;
+        };
+        QueryResultInput: {
+            columns: {
+                /** @enum {string} */
+                kind: "number" | "string" | "date" | "timestamp" | "boolean" | "other";
+                name: string;
+                type: string;
+            }[];
+            rows: unknown[][];
+            /** @description More rows existed than were returned */
+            truncated: boolean;
         };
         RestoreResult: {
             dashboard: components["schemas"]["Dashboard"];
@@ -5487,6 +8214,108 @@ export interface components {
                 [key: string]: unknown;
             };
             updated_at: string;
+        };
+        Upload: {
+            bad_row_count: number;
+            /** @description Problems in the previewed rows */
+            bad_rows: {
+                column: string | null;
+                /** @description Line in the file (1 is the first line), where known */
+                line: number | null;
+                message: string;
+                value: string | null;
+            }[];
+            /** @description For CSV: what OCP detected; send a changed copy to override */
+            csv: {
+                /** @description Every column in file order, with the type to load it as */
+                columns: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
+                }[];
+                /** @description strftime format of DATE columns, e.g. %d/%m/%Y */
+                date_format: string | null;
+                /** @enum {string} */
+                decimal_separator: "." | ",";
+                /** @description Field separator, e.g. "," ";" "\t" "|" */
+                delimiter: string;
+                /** @description Escape character inside quotes (usually the quote itself) */
+                escape: string;
+                /** @description Whether the first row names the columns */
+                header: boolean;
+                /** @description Quote character; "" for none */
+                quote: string;
+                /** @description Lines to skip before the header */
+                skip: number;
+                /**
+                 * @description "" for none
+                 * @enum {string}
+                 */
+                thousands_separator: "" | "," | "." | " " | "'";
+                /** @description strftime format of TIMESTAMP columns; null for ISO 8601 */
+                timestamp_format: string | null;
+            } | null;
+            file_name: string;
+            /** @enum {string} */
+            format: "csv" | "json" | "parquet";
+            preview: components["schemas"]["QueryResult"];
+            size_bytes: number;
+            /**
+             * Format: uuid
+             * @description Name it when creating or reloading a dataset; kept for 24 hours
+             */
+            upload_id: string;
+        };
+        UploadInput: {
+            bad_row_count: number;
+            /** @description Problems in the previewed rows */
+            bad_rows: {
+                column: string | null;
+                /** @description Line in the file (1 is the first line), where known */
+                line: number | null;
+                message: string;
+                value: string | null;
+            }[];
+            /** @description For CSV: what OCP detected; send a changed copy to override */
+            csv: {
+                /** @description Every column in file order, with the type to load it as */
+                columns: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "VARCHAR" | "BIGINT" | "DOUBLE" | "BOOLEAN" | "DATE" | "TIMESTAMP";
+                }[];
+                /** @description strftime format of DATE columns, e.g. %d/%m/%Y */
+                date_format: string | null;
+                /** @enum {string} */
+                decimal_separator: "." | ",";
+                /** @description Field separator, e.g. "," ";" "\t" "|" */
+                delimiter: string;
+                /** @description Escape character inside quotes (usually the quote itself) */
+                escape: string;
+                /** @description Whether the first row names the columns */
+                header: boolean;
+                /** @description Quote character; "" for none */
+                quote: string;
+                /** @description Lines to skip before the header */
+                skip: number;
+                /**
+                 * @description "" for none
+                 * @enum {string}
+                 */
+                thousands_separator: "" | "," | "." | " " | "'";
+                /** @description strftime format of TIMESTAMP columns; null for ISO 8601 */
+                timestamp_format: string | null;
+            } | null;
+            file_name: string;
+            /** @enum {string} */
+            format: "csv" | "json" | "parquet";
+            preview: components["schemas"]["QueryResultInput"];
+            size_bytes: number;
+            /**
+             * Format: uuid
+             * @description Name it when creating or reloading a dataset; kept for 24 hours
+             */
+            upload_id: string;
         };
         Version: {
             change_summary: string | null;
