@@ -1,5 +1,6 @@
 /** `npm start`: opens the database (embedded unless DATABASE_URL is set), migrates, seeds the demo, serves. */
 import { loadConfig } from './config.js';
+import { createAssistantServices } from './ai/services.js';
 import { createDataServices } from './data/services.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
@@ -11,11 +12,17 @@ const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(db);
 const data = createDataServices(config.dataDir, { maxUploadBytes: config.maxUploadBytes });
+const ai = await createAssistantServices(db);
+// Uploads that never became datasets are removed after a day.
+const sweepUploads = () => void data.storage.sweepUploads(24 * 3600_000).catch(() => {});
+sweepUploads();
+setInterval(sweepUploads, 3600_000).unref();
 const demoUserId = config.seedDemo ? await seedDemoWorkspace(db, data) : undefined;
 
 const app = await buildApp({
   db,
   data,
+  ai,
   auth: await setUpAuth(config.auth, db),
   demoUserId,
   publicUrl: config.publicUrl,

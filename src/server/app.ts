@@ -16,12 +16,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { createDataServices, type DataServices } from '../data/services.js';
+import type { AssistantServices } from '../ai/chat/turn.js';
+import { createAssistantServices } from '../ai/services.js';
 import type { Database } from '../db/database.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AuthSetup } from './accounts/setup.js';
 import { agentRoutes } from './agents/routes.js';
 import { chartRoutes } from './charts/routes.js';
 import { sharedChartRoutes } from './charts/shared-routes.js';
+import { assistantRoutes } from './chat/assistant-routes.js';
 import { chatRoutes } from './chat/routes.js';
 import { commandRoutes } from './commands/routes.js';
 import { dashboardRoutes } from './dashboards/routes.js';
@@ -42,6 +45,8 @@ export interface AppOptions {
   auth: AuthSetup;
   /** Dataset files and the query engine; left out, a temporary folder removed on close (tests). */
   data?: DataServices | undefined;
+  /** Models and limits of the assistant; left out, from the environment (tests pass mock models). */
+  ai?: AssistantServices | undefined;
   /** The demo user whose workspace the start page lists, if a demo was seeded. */
   demoUserId?: string | undefined;
   /** The address people open, for links the API hands out; unset: the address of each request. */
@@ -71,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   const data = options.data ?? temporaryDataServices(app);
+  const ai = options.ai ?? (await createAssistantServices(options.db, { env: {} }));
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -121,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(versionRoutes(options.db), { prefix: '/api' });
   await app.register(sharingRoutes(options.db, options.publicUrl), { prefix: '/api' });
   await app.register(chatRoutes(options.db), { prefix: '/api' });
+  await app.register(assistantRoutes(options.db, data, ai), { prefix: '/api' });
   await app.register(workspaceRoutes(options.db), { prefix: '/api' });
   await app.register(agentRoutes(options.db), { prefix: '/api' });
   await app.register(commandRoutes(options.db), { prefix: '/api' });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { type AuthConfig, loadConfig } from '../../src/config.js';
+import type { ConfiguredModel } from '../../src/ai/models/registry.js';
+import { createAssistantServices } from '../../src/ai/services.js';
 import { createDataServices } from '../../src/data/services.js';
 import type { Database } from '../../src/db/database.js';
 import { setUpAuth } from '../../src/server/accounts/setup.js';
@@ -54,6 +56,8 @@ export interface ApiOptions {
   maxUploadBytes?: number;
   /** How long a dataset query may run (default 30 s). */
   queryTimeoutMs?: number;
+  /** The assistant's models (default: the built-in offline model only). */
+  models?: () => ConfiguredModel[];
 }
 
 /** The real server over real HTTP, on the run's PostgreSQL database, for one test file. */
@@ -118,7 +122,8 @@ export function useTestApi(options: ApiOptions = {}): TestApi {
       maxUploadBytes: options.maxUploadBytes,
       engine: options.queryTimeoutMs ? { timeoutMs: options.queryTimeoutMs } : undefined,
     });
-    const app = await buildApp({ db, auth, data, logLevel: 'error' });
+    const ai = await createAssistantServices(db, { env: {}, ...(options.models ? { models: options.models() } : {}) });
+    const app = await buildApp({ db, auth, data, ai, logLevel: 'error' });
     api.dataDir = dataDir;
     api.baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     close = async () => {

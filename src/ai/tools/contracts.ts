@@ -137,3 +137,6 @@ export interface ToolOutputs {
   save_to_workspace: { item_id: string };
   search_chats: { hits: { message_id: string; session_id: string; session_title: string | null; snippet: string }[] };
 }
+
+/** A tool's description, for the model. */
+export const toolDescription = (name: ToolName): string => ToolInputs[name].description ?? name;

@@ -268,3 +268,13 @@ export { ApiError };
 function chartTypeOf(chart: { chart_type?: string | undefined; configuration: Record<string, unknown> }): string {
   return chart.chart_type ?? String(chart.configuration.type);
 }
+
+/** One dashboard with its tabs and charts, as the caller may read it (404 otherwise). */
+export function getDashboard(tx: Tx, id: string): Promise<q.DashboardJson> {
+  return requireTree(tx, id);
+}
+
+/** The dashboard a chart is on (404 if the caller cannot read the chart). */
+export async function dashboardOfChart(tx: Tx, chartId: string): Promise<string> {
+  return (await requireChart(tx, chartId)).dashboard_id;
+}

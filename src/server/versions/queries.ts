@@ -7,6 +7,7 @@ const AUTHOR_JSON = `case when p.id is null then null
 export interface VersionRow {
   version_number: number;
   change_summary: string | null;
+  provenance: Record<string, unknown> | null;
   created_by: { id: string; display_name: string; avatar_url: string | null } | null;
   created_at: string;
   snapshot?: Snapshot;
@@ -21,6 +22,7 @@ export async function listVersions(
 ): Promise<VersionRow[]> {
   const { rows } = await tx.query<{ version: VersionRow }>(
     `select json_build_object('version_number', v.version_number, 'change_summary', v.change_summary,
+                              'provenance', v.provenance,
                               'created_by', ${AUTHOR_JSON}, 'created_at', v.created_at) as version
      from public.dashboard_versions v
      left join lateral public.profile_cards(array[v.created_by]) p on true
@@ -38,6 +40,7 @@ export async function getVersion(
 ): Promise<Required<VersionRow> | undefined> {
   const { rows } = await tx.query<{ version: Required<VersionRow> }>(
     `select json_build_object('version_number', v.version_number, 'change_summary', v.change_summary,
+                              'provenance', v.provenance,
                               'created_by', ${AUTHOR_JSON}, 'created_at', v.created_at, 'snapshot', v.snapshot) as version
      from public.dashboard_versions v
      left join lateral public.profile_cards(array[v.created_by]) p on true

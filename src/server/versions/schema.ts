@@ -10,6 +10,10 @@ const Author = z
 const VersionFields = {
   version_number: z.number().int(),
   change_summary: z.string().nullable(),
+  provenance: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('For changes the assistant made: the prompt, agent, model, tool, query and reason; null for people’s edits'),
   created_by: Author,
   created_at: z.string(),
 };
