@@ -6,7 +6,10 @@ import type { ConfiguredModel } from '../../src/ai/models/registry.js';
 /** One model call: what it streams, given what it was asked (the prompt, the tools). */
 export type ScriptStep = (options: LanguageModelV3CallOptions) => LanguageModelV3StreamPart[];
 
-const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 5, text: 5, reasoning: 0 } };
+const usage = {
+  inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 5, text: 5, reasoning: 0 },
+};
 
 /** A tool call step: the model asks for one tool. */
 export const callTool =
@@ -17,7 +20,9 @@ export const callTool =
       type: 'tool-call',
       toolCallId: `call-${Math.random().toString(36).slice(2)}`,
       toolName,
-      input: JSON.stringify(typeof input === 'function' ? (input as (o: LanguageModelV3CallOptions) => unknown)(options) : input),
+      input: JSON.stringify(
+        typeof input === 'function' ? (input as (o: LanguageModelV3CallOptions) => unknown)(options) : input,
+      ),
     },
     { type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage },
   ];
@@ -55,7 +60,9 @@ export function scriptedModel(): ScriptedModel {
     doStream: async (options) => {
       calls.push(options);
       const step = steps.shift() ?? say('(script ended)');
-      return { stream: simulateReadableStream({ chunks: step(options), chunkDelayInMs: delay, initialDelayInMs: null }) };
+      return {
+        stream: simulateReadableStream({ chunks: step(options), chunkDelayInMs: delay, initialDelayInMs: null }),
+      };
     },
   });
   return {

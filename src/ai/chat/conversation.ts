@@ -58,7 +58,9 @@ export async function supersede(tx: Tx, ids: string[], by: string): Promise<void
 /** The last chart the assistant made in a conversation (for "add it", /save). */
 export function lastChart(messages: StoredMessage[]): { title: string; spec: unknown } | undefined {
   for (const message of [...messages].reverse()) {
-    for (const part of [...((message.content.parts as { type: string; state?: string; output?: unknown }[]) ?? [])].reverse()) {
+    for (const part of [
+      ...((message.content.parts as { type: string; state?: string; output?: unknown }[]) ?? []),
+    ].reverse()) {
       const output = part.output as { title?: string; spec?: unknown } | undefined;
       if (part.type === 'tool-make_chart' && part.state === 'output-available' && output?.spec)
         return { title: output.title ?? 'Chart', spec: output.spec };

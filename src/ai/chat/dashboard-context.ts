@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/types.js';
-import { ChartSpec } from '../../shared/chart-spec.js';
 import * as dashboards from '../../server/dashboards/service.js';
+import { ChartSpec } from '../../shared/chart-spec.js';
 
 /** One line saying what a chart shows: "sum(revenue) by month(month), region · sales". */
 function describeChart(configuration: Record<string, unknown>, tables: Map<string, string>): string {
@@ -41,7 +41,9 @@ export async function dashboardContext(tx: Tx, dashboardId: string): Promise<str
   for (const tab of tree.tabs) {
     lines.push(`Tab "${tab.title}" (id ${tab.id}, ${tab.charts.length}/10 charts):`);
     for (const chart of tab.charts)
-      lines.push(`- "${chart.title}" ${chart.chart_type} (id ${chart.id}): ${describeChart(chart.configuration, tables)}`);
+      lines.push(
+        `- "${chart.title}" ${chart.chart_type} (id ${chart.id}): ${describeChart(chart.configuration, tables)}`,
+      );
   }
   return lines.join('\n');
 }

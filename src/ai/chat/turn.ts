@@ -8,9 +8,9 @@ import {
   type UIMessage,
   type UIMessageChunk,
 } from 'ai';
+import type { DataServices } from '../../data/services.js';
 import type { Database } from '../../db/database.js';
 import type { Tx } from '../../db/types.js';
-import type { DataServices } from '../../data/services.js';
 import * as chat from '../../server/chat/queries.js';
 import { ApiError, invalidField, notFound } from '../../server/errors/api-error.js';
 import type { ConfiguredModel, ModelRegistry } from '../models/registry.js';
@@ -83,7 +83,10 @@ interface PreparedTurn {
 async function resolveAgent(tx: Tx, agentId: string | null | undefined, remembered: unknown): Promise<AgentRow | null> {
   const id = agentId === undefined ? (typeof remembered === 'string' ? remembered : null) : agentId;
   if (!id) return null;
-  const { rows } = await tx.query<AgentRow>('select id, name, instructions, settings from public.agents where id = $1', [id]);
+  const { rows } = await tx.query<AgentRow>(
+    'select id, name, instructions, settings from public.agents where id = $1',
+    [id],
+  );
   if (!rows[0]) {
     if (agentId) throw invalidField('/body/agent_id', 'is not an agent you can use');
     return null; // the remembered agent was deleted since
@@ -121,7 +124,11 @@ async function resolveModel(
 }
 
 /** Privacy: the agent's own setting, else the default of the team whose dashboard the chat is about. */
-async function privacyFor(tx: Tx, agent: AgentRow | null, session: { context_type: string; context_id: string | null }) {
+async function privacyFor(
+  tx: Tx,
+  agent: AgentRow | null,
+  session: { context_type: string; context_id: string | null },
+) {
   if (typeof agent?.settings.privacy_mode === 'boolean') return agent.settings.privacy_mode;
   if (session.context_type !== 'dashboard' || !session.context_id) return false;
   const { rows } = await tx.query<{ privacy: boolean | null }>(
@@ -135,10 +142,15 @@ async function privacyFor(tx: Tx, agent: AgentRow | null, session: { context_typ
 /** Stores the prompt and an empty answer, and decides agent, model, system prompt and history. */
 async function prepare(deps: TurnDeps, caller: UserCaller, request: TurnRequest): Promise<PreparedTurn> {
   return deps.db.asCaller(caller, async (tx) => {
-    const { rows } = await tx.query<{ id: string; title: string; context_type: string; context_id: string | null; settings: Record<string, unknown> }>(
-      'select id, title, context_type, context_id, settings from public.chat_sessions where id = $1',
-      [request.sessionId],
-    );
+    const { rows } = await tx.query<{
+      id: string;
+      title: string;
+      context_type: string;
+      context_id: string | null;
+      settings: Record<string, unknown>;
+    }>('select id, title, context_type, context_id, settings from public.chat_sessions where id = $1', [
+      request.sessionId,
+    ]);
     const session = rows[0];
     if (!session) throw notFound('Chat session not found');
     const agent = await resolveAgent(tx, request.agentId, session.settings.agent_id);
@@ -151,7 +163,11 @@ async function prepare(deps: TurnDeps, caller: UserCaller, request: TurnRequest)
       const lastUser = [...conversation].reverse().find((m) => m.role === 'user');
       if (!lastUser) throw new ApiError('conflict', 'There is no prompt to answer again');
       const after = conversation.slice(conversation.indexOf(lastUser) + 1);
-      await supersede(tx, after.map((m) => m.id), lastUser.id);
+      await supersede(
+        tx,
+        after.map((m) => m.id),
+        lastUser.id,
+      );
       conversation = conversation.slice(0, conversation.indexOf(lastUser) + 1);
       prompt = lastUser.content.text ?? '';
       userMessageId = lastUser.id;
@@ -163,7 +179,11 @@ async function prepare(deps: TurnDeps, caller: UserCaller, request: TurnRequest)
         const replaced = conversation.slice(at);
         conversation = conversation.slice(0, at);
         userMessageId = await insertUserMessage(tx, session.id, prompt, agent, model.row);
-        await supersede(tx, replaced.map((m) => m.id), userMessageId);
+        await supersede(
+          tx,
+          replaced.map((m) => m.id),
+          userMessageId,
+        );
       } else {
         userMessageId = await insertUserMessage(tx, session.id, prompt, agent, model.row);
       }
@@ -270,7 +290,9 @@ export async function runTurn(deps: TurnDeps, caller: UserCaller, request: TurnR
     model: { id: turn.model.row.id, provider: turn.model.row.provider, model_id: turn.model.row.model_id },
   };
   const context: ToolContext = { db: deps.db, data: deps.data, caller, privacy: turn.privacy, provenance, routes };
-  const allowed = turn.agent?.settings.tools?.filter((t): t is ToolName => (TOOL_NAMES as readonly string[]).includes(t));
+  const allowed = turn.agent?.settings.tools?.filter((t): t is ToolName =>
+    (TOOL_NAMES as readonly string[]).includes(t),
+  );
   const tools = createTools(context, allowed);
 
   const abort = new AbortController();
@@ -279,7 +301,8 @@ export async function runTurn(deps: TurnDeps, caller: UserCaller, request: TurnR
   deps.ai.running.get(request.sessionId)?.abort();
   deps.ai.running.set(request.sessionId, abort);
 
-  let usage: { inputTokens?: number | undefined; outputTokens?: number | undefined; totalTokens?: number | undefined } = {};
+  let usage: { inputTokens?: number | undefined; outputTokens?: number | undefined; totalTokens?: number | undefined } =
+    {};
   let steps = 0;
   const result = streamText({
     model: turn.model.configured.create(),
@@ -312,19 +335,25 @@ export async function runTurn(deps: TurnDeps, caller: UserCaller, request: TurnR
   const finish = async (message: UIMessage, status: 'complete' | 'aborted' | 'error', finishReason?: string) => {
     finished = true;
     try {
-      await enqueueSave(() => saveAnswer(deps, caller, turn.assistantMessageId, message, routes, {
-        status,
-        finish_reason: finishReason ?? null,
-        model: { provider: turn.model.row.provider, model_id: turn.model.row.model_id },
-        agent: turn.agent ? { id: turn.agent.id, name: turn.agent.name } : null,
-        usage: { input_tokens: usage.inputTokens ?? null, output_tokens: usage.outputTokens ?? null, total_tokens: usage.totalTokens ?? null },
-        latency_ms: {
-          first_chunk: firstChunkAt === undefined ? null : Math.round(firstChunkAt - started),
-          total: Math.round(performance.now() - started),
-        },
-        steps,
-        privacy_mode: turn.privacy,
-      }));
+      await enqueueSave(() =>
+        saveAnswer(deps, caller, turn.assistantMessageId, message, routes, {
+          status,
+          finish_reason: finishReason ?? null,
+          model: { provider: turn.model.row.provider, model_id: turn.model.row.model_id },
+          agent: turn.agent ? { id: turn.agent.id, name: turn.agent.name } : null,
+          usage: {
+            input_tokens: usage.inputTokens ?? null,
+            output_tokens: usage.outputTokens ?? null,
+            total_tokens: usage.totalTokens ?? null,
+          },
+          latency_ms: {
+            first_chunk: firstChunkAt === undefined ? null : Math.round(firstChunkAt - started),
+            total: Math.round(performance.now() - started),
+          },
+          steps,
+          privacy_mode: turn.privacy,
+        }),
+      );
     } finally {
       signal.removeEventListener('abort', stop);
       if (deps.ai.running.get(request.sessionId) === abort) deps.ai.running.delete(request.sessionId);
@@ -342,7 +371,8 @@ export async function runTurn(deps: TurnDeps, caller: UserCaller, request: TurnR
             part.type === 'start'
               ? { model: provenance.model, agent: provenance.agent, user_message_id: turn.userMessageId }
               : undefined,
-          onError: (error) => (error instanceof Error && /abort/i.test(error.name) ? 'Stopped' : 'The model failed to answer.'),
+          onError: (error) =>
+            error instanceof Error && /abort/i.test(error.name) ? 'Stopped' : 'The model failed to answer.',
         }),
       );
     },
@@ -366,7 +396,14 @@ export async function runTurn(deps: TurnDeps, caller: UserCaller, request: TurnR
         if (performance.now() - lastSave < SAVE_EVERY_MS) continue;
         lastSave = performance.now();
         await enqueueSave(async () => {
-          if (!finished) await saveAnswer(deps, caller, turn.assistantMessageId, { ...message, id: turn.assistantMessageId }, routes);
+          if (!finished)
+            await saveAnswer(
+              deps,
+              caller,
+              turn.assistantMessageId,
+              { ...message, id: turn.assistantMessageId },
+              routes,
+            );
         });
       }
     } catch {

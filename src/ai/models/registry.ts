@@ -47,7 +47,10 @@ const list = (value: string | undefined, fallback: string[]) =>
 export function modelsFromEnv(env: NodeJS.ProcessEnv, offline: () => LanguageModelV3): ConfiguredModel[] {
   const models: ConfiguredModel[] = [];
   if (env.ANTHROPIC_API_KEY) {
-    const anthropic = createAnthropic({ apiKey: env.ANTHROPIC_API_KEY, ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}) });
+    const anthropic = createAnthropic({
+      apiKey: env.ANTHROPIC_API_KEY,
+      ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}),
+    });
     for (const id of list(env.ANTHROPIC_MODELS, ['claude-sonnet-4-5', 'claude-haiku-4-5']))
       models.push({
         provider: 'anthropic',
@@ -59,7 +62,10 @@ export function modelsFromEnv(env: NodeJS.ProcessEnv, offline: () => LanguageMod
       });
   }
   if (env.OPENAI_API_KEY) {
-    const openai = createOpenAI({ apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) });
+    const openai = createOpenAI({
+      apiKey: env.OPENAI_API_KEY,
+      ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+    });
     for (const id of list(env.OPENAI_MODELS, ['gpt-4.1', 'gpt-4.1-mini']))
       models.push({
         provider: 'openai',
@@ -96,7 +102,8 @@ export function modelsFromEnv(env: NodeJS.ProcessEnv, offline: () => LanguageMod
     provider: 'ocp',
     modelId: 'rule-based',
     displayName: 'OCP offline (rule-based)',
-    description: 'Built in, no key needed: understands plain requests over your datasets’ columns by rules, not a language model',
+    description:
+      'Built in, no key needed: understands plain requests over your datasets’ columns by rules, not a language model',
     capabilities: { tool_calling: true, context_tokens: 1_000_000, streaming: true, usable: true, rule_based: true },
     create: offline,
   });
@@ -108,7 +115,11 @@ export function createModelRegistry(models: ConfiguredModel[], preferred?: strin
     models,
     defaultModel() {
       const named = preferred ? models.find((m) => `${m.provider}/${m.modelId}` === preferred) : undefined;
-      return named ?? (models.find((m) => !m.capabilities.rule_based) as ConfiguredModel) ?? (models.at(-1) as ConfiguredModel);
+      return (
+        named ??
+        (models.find((m) => !m.capabilities.rule_based) as ConfiguredModel) ??
+        (models.at(-1) as ConfiguredModel)
+      );
     },
     find: (provider, modelId) => models.find((m) => m.provider === provider && m.modelId === modelId),
   };

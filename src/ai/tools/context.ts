@@ -1,8 +1,8 @@
-import type { Caller, Database } from '../../db/database.js';
-import type { Tx } from '../../db/types.js';
-import type { DataServices } from '../../data/services.js';
 import { ZodError } from 'zod';
+import type { DataServices } from '../../data/services.js';
+import type { Caller, Database } from '../../db/database.js';
 import { DbError } from '../../db/errors.js';
+import type { Tx } from '../../db/types.js';
 import { ApiError } from '../../server/errors/api-error.js';
 import { apiErrorFromDb } from '../../server/errors/from-db.js';
 
@@ -46,9 +46,16 @@ export interface ToolContext {
 }
 
 /** Runs work as the user, with the provenance set for any dashboard version it saves. */
-export function asUserWithProvenance<T>(ctx: ToolContext, tool: string, extra: Record<string, unknown>, work: (tx: Tx) => Promise<T>) {
+export function asUserWithProvenance<T>(
+  ctx: ToolContext,
+  tool: string,
+  extra: Record<string, unknown>,
+  work: (tx: Tx) => Promise<T>,
+) {
   return ctx.db.asCaller(ctx.caller, async (tx) => {
-    await tx.query("select set_config('ocp.provenance', $1, true)", [JSON.stringify({ ...ctx.provenance, tool, ...extra })]);
+    await tx.query("select set_config('ocp.provenance', $1, true)", [
+      JSON.stringify({ ...ctx.provenance, tool, ...extra }),
+    ]);
     return work(tx);
   });
 }

@@ -1,3 +1,4 @@
+import { type FlexibleSchema, zodSchema } from 'ai';
 import { z } from 'zod';
 import { ChartSpec, QUERY_RESULT_KINDS_NOTE } from './contract-helpers.js';
 
@@ -23,7 +24,22 @@ export const TOOL_NAMES = [
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** Tools that change a dashboard: each saves a version with a summary and provenance. */
-export const DASHBOARD_WRITE_TOOLS: readonly ToolName[] = ['create_dashboard', 'create_tab', 'add_chart', 'update_chart', 'remove_chart'];
+export const DASHBOARD_WRITE_TOOLS: readonly ToolName[] = [
+  'create_dashboard',
+  'create_tab',
+  'add_chart',
+  'update_chart',
+  'remove_chart',
+];
+
+/**
+ * Tools that take a chart someone already made take it loosely and check it when they run: the
+ * full chart spec schema is large, and sending it once (make_chart) rather than four times keeps
+ * every turn's tool definitions thousands of tokens smaller.
+ */
+const MadeChart = z
+  .record(z.string(), z.unknown())
+  .describe('A chart spec, as make_chart returned it (checked again here)');
 
 const Reason = z.string().min(1).max(500).describe('Why: one sentence, recorded in the dashboard version');
 
@@ -35,7 +51,11 @@ export const ToolInputs = {
   run_query: z
     .object({
       dataset_id: z.guid().describe('The dataset the query is about'),
-      sql: z.string().max(20_000).optional().describe('One read-only SELECT; datasets are tables named by their table_name'),
+      sql: z
+        .string()
+        .max(20_000)
+        .optional()
+        .describe('One read-only SELECT; datasets are tables named by their table_name'),
       query: z
         .record(z.string(), z.unknown())
         .optional()
@@ -44,7 +64,9 @@ export const ToolInputs = {
     .describe(`Run a read-only query; answers at most 50 rows. ${QUERY_RESULT_KINDS_NOTE}`),
   make_chart: z
     .object({ title: z.string().min(1).max(200), spec: ChartSpec })
-    .describe('Make a chart from a chart spec (checked, and its query run); it is shown in the chat, not saved anywhere yet'),
+    .describe(
+      'Make a chart from a chart spec (checked, and its query run); it is shown in the chat, not saved anywhere yet',
+    ),
   find_dashboards: z
     .object({ query: z.string().max(200).optional().describe('Words of the title; empty: the most recent') })
     .describe('Dashboards the user can open, with their tabs'),
@@ -56,13 +78,15 @@ export const ToolInputs = {
       reason: Reason,
     })
     .describe('Create a dashboard with one empty tab'),
-  create_tab: z.object({ dashboard_id: z.guid(), title: z.string().min(1).max(200), reason: Reason }).describe('Add a tab'),
+  create_tab: z
+    .object({ dashboard_id: z.guid(), title: z.string().min(1).max(200), reason: Reason })
+    .describe('Add a tab'),
   add_chart: z
     .object({
       dashboard_id: z.guid(),
       tab_id: z.guid().optional().describe('Left out: the first tab with room (a tab holds at most 10 charts)'),
       title: z.string().min(1).max(200),
-      spec: ChartSpec,
+      spec: MadeChart,
       reason: Reason,
     })
     .describe('Put a chart on a dashboard tab'),
@@ -70,7 +94,7 @@ export const ToolInputs = {
     .object({
       chart_id: z.guid(),
       title: z.string().min(1).max(200).optional(),
-      spec: ChartSpec.optional(),
+      spec: MadeChart.optional(),
       reason: Reason,
     })
     .describe('Change a chart on a dashboard'),
@@ -78,7 +102,7 @@ export const ToolInputs = {
   save_to_workspace: z
     .object({
       title: z.string().min(1).max(200),
-      spec: ChartSpec.optional().describe('A chart to keep'),
+      spec: MadeChart.optional().describe('A chart to keep, as make_chart returned it'),
       note: z.string().max(20_000).optional().describe('Or text to keep (markdown)'),
       tags: z.array(z.string().min(1).max(50)).max(20).optional(),
     })
@@ -127,7 +151,12 @@ export interface ToolOutputs {
     warnings: string[];
   };
   find_dashboards: {
-    dashboards: { id: string; title: string; can_edit: boolean; tabs: { id: string; title: string; chart_count: number }[] }[];
+    dashboards: {
+      id: string;
+      title: string;
+      can_edit: boolean;
+      tabs: { id: string; title: string; chart_count: number }[];
+    }[];
   };
   create_dashboard: { dashboard_id: string; tab_id: string; version_number: number };
   create_tab: { tab_id: string; version_number: number };
@@ -137,6 +166,14 @@ export interface ToolOutputs {
   save_to_workspace: { item_id: string };
   search_chats: { hits: { message_id: string; session_id: string; session_title: string | null; snippet: string }[] };
 }
+
+/**
+ * The tools' input schemas for the AI SDK, made once: converting the chart spec to JSON Schema
+ * on every turn would cost each turn milliseconds of CPU.
+ */
+export const TOOL_SCHEMAS = Object.fromEntries(
+  TOOL_NAMES.map((name) => [name, zodSchema(ToolInputs[name] as z.ZodType<Record<string, unknown>>)]),
+) as unknown as { [N in ToolName]: FlexibleSchema<z.infer<(typeof ToolInputs)[N]>> };
 
 /** A tool's description, for the model. */
 export const toolDescription = (name: ToolName): string => ToolInputs[name].description ?? name;

@@ -1,9 +1,9 @@
 import { tool } from 'ai';
-import { ChartSpec } from '../../shared/chart-spec.js';
 import * as dashboards from '../../server/dashboards/service.js';
 import { notFound } from '../../server/errors/api-error.js';
+import { ChartSpec } from '../../shared/chart-spec.js';
 import { asUserWithProvenance, capOutput, type ToolContext, toolError } from './context.js';
-import { ToolInputs, type ToolOutputs, toolDescription } from './contracts.js';
+import { TOOL_SCHEMAS, type ToolOutputs, toolDescription } from './contracts.js';
 
 // Tools that change dashboards call the same service functions as the HTTP routes, as the user,
 // inside a transaction that carries the provenance: every version they save records the prompt,
@@ -29,7 +29,7 @@ export function dashboardTools(ctx: ToolContext) {
   return {
     find_dashboards: tool({
       description: toolDescription('find_dashboards'),
-      inputSchema: ToolInputs.find_dashboards,
+      inputSchema: TOOL_SCHEMAS.find_dashboards,
       execute: async ({ query }): Promise<ToolOutputs['find_dashboards'] | { error: string }> => {
         try {
           const rows = await ctx.db.asCaller(ctx.caller, async (tx) => {
@@ -57,8 +57,13 @@ export function dashboardTools(ctx: ToolContext) {
 
     create_dashboard: tool({
       description: toolDescription('create_dashboard'),
-      inputSchema: ToolInputs.create_dashboard,
-      execute: async ({ title, description, team_id, reason }): Promise<ToolOutputs['create_dashboard'] | { error: string }> => {
+      inputSchema: TOOL_SCHEMAS.create_dashboard,
+      execute: async ({
+        title,
+        description,
+        team_id,
+        reason,
+      }): Promise<ToolOutputs['create_dashboard'] | { error: string }> => {
         try {
           const tree = await asUserWithProvenance(ctx, 'create_dashboard', { reason }, (tx) =>
             dashboards.createDashboard(tx, ctx.caller.userId, {
@@ -71,7 +76,13 @@ export function dashboardTools(ctx: ToolContext) {
           );
           const tabId = tree.tabs[0]?.id as string;
           const version = await ctx.db.asCaller(ctx.caller, (tx) => latestVersion(tx, tree.id));
-          ctx.routes.push({ tool: 'create_dashboard', target: 'dashboard', dashboard_id: tree.id, tab_id: tabId, version_number: version });
+          ctx.routes.push({
+            tool: 'create_dashboard',
+            target: 'dashboard',
+            dashboard_id: tree.id,
+            tab_id: tabId,
+            version_number: version,
+          });
           return { dashboard_id: tree.id, tab_id: tabId, version_number: version };
         } catch (error) {
           return toolError(error);
@@ -81,14 +92,20 @@ export function dashboardTools(ctx: ToolContext) {
 
     create_tab: tool({
       description: toolDescription('create_tab'),
-      inputSchema: ToolInputs.create_tab,
+      inputSchema: TOOL_SCHEMAS.create_tab,
       execute: async ({ dashboard_id, title, reason }): Promise<ToolOutputs['create_tab'] | { error: string }> => {
         try {
           const { tab, version } = await asUserWithProvenance(ctx, 'create_tab', { reason }, async (tx) => {
             const tab = await dashboards.addTab(tx, dashboard_id, { title, charts: [] });
             return { tab, version: await latestVersion(tx, dashboard_id) };
           });
-          ctx.routes.push({ tool: 'create_tab', target: 'dashboard', dashboard_id, tab_id: tab.id, version_number: version });
+          ctx.routes.push({
+            tool: 'create_tab',
+            target: 'dashboard',
+            dashboard_id,
+            tab_id: tab.id,
+            version_number: version,
+          });
           return { tab_id: tab.id, version_number: version };
         } catch (error) {
           return toolError(error);
@@ -98,20 +115,32 @@ export function dashboardTools(ctx: ToolContext) {
 
     add_chart: tool({
       description: toolDescription('add_chart'),
-      inputSchema: ToolInputs.add_chart,
-      execute: async ({ dashboard_id, tab_id, title, spec: input, reason }): Promise<ToolOutputs['add_chart'] | { error: string }> => {
+      inputSchema: TOOL_SCHEMAS.add_chart,
+      execute: async ({
+        dashboard_id,
+        tab_id,
+        title,
+        spec: input,
+        reason,
+      }): Promise<ToolOutputs['add_chart'] | { error: string }> => {
         try {
           const spec = ChartSpec.parse(input);
           const query = 'sql' in spec.data ? { sql: spec.data.sql } : { query: spec.data.query };
-          const result = await asUserWithProvenance(ctx, 'add_chart', { reason, dataset_id: spec.data.dataset_id, ...query }, async (tx) => {
-            const tree = await dashboards.getDashboard(tx, dashboard_id);
-            // The tab asked for, else the first with room, else a new one: a tab holds at most 10 charts.
-            if (tab_id && !tree.tabs.some((t) => t.id === tab_id)) throw notFound('That tab is not on this dashboard');
-            let tabId = tab_id ?? tree.tabs.find((t) => t.charts.length < MAX_CHARTS_PER_TAB)?.id;
-            if (!tabId) tabId = (await dashboards.addTab(tx, dashboard_id, { title: `More charts`, charts: [] })).id;
-            const chart = await dashboards.addChart(tx, tabId, { title, configuration: spec });
-            return { chart, tabId, version: await latestVersion(tx, dashboard_id) };
-          });
+          const result = await asUserWithProvenance(
+            ctx,
+            'add_chart',
+            { reason, dataset_id: spec.data.dataset_id, ...query },
+            async (tx) => {
+              const tree = await dashboards.getDashboard(tx, dashboard_id);
+              // The tab asked for, else the first with room, else a new one: a tab holds at most 10 charts.
+              if (tab_id && !tree.tabs.some((t) => t.id === tab_id))
+                throw notFound('That tab is not on this dashboard');
+              let tabId = tab_id ?? tree.tabs.find((t) => t.charts.length < MAX_CHARTS_PER_TAB)?.id;
+              if (!tabId) tabId = (await dashboards.addTab(tx, dashboard_id, { title: `More charts`, charts: [] })).id;
+              const chart = await dashboards.addChart(tx, tabId, { title, configuration: spec });
+              return { chart, tabId, version: await latestVersion(tx, dashboard_id) };
+            },
+          );
           ctx.routes.push({
             tool: 'add_chart',
             target: 'dashboard',
@@ -129,8 +158,13 @@ export function dashboardTools(ctx: ToolContext) {
 
     update_chart: tool({
       description: toolDescription('update_chart'),
-      inputSchema: ToolInputs.update_chart,
-      execute: async ({ chart_id, title, spec: input, reason }): Promise<ToolOutputs['update_chart'] | { error: string }> => {
+      inputSchema: TOOL_SCHEMAS.update_chart,
+      execute: async ({
+        chart_id,
+        title,
+        spec: input,
+        reason,
+      }): Promise<ToolOutputs['update_chart'] | { error: string }> => {
         try {
           const spec = input ? ChartSpec.parse(input) : undefined;
           const result = await asUserWithProvenance(ctx, 'update_chart', { reason }, async (tx) => {
@@ -141,7 +175,13 @@ export function dashboardTools(ctx: ToolContext) {
             const dashboardId = await dashboards.dashboardOfChart(tx, chart.id);
             return { dashboardId, version: await latestVersion(tx, dashboardId) };
           });
-          ctx.routes.push({ tool: 'update_chart', target: 'dashboard', dashboard_id: result.dashboardId, chart_id, version_number: result.version });
+          ctx.routes.push({
+            tool: 'update_chart',
+            target: 'dashboard',
+            dashboard_id: result.dashboardId,
+            chart_id,
+            version_number: result.version,
+          });
           return { chart_id, dashboard_id: result.dashboardId, version_number: result.version };
         } catch (error) {
           return toolError(error);
@@ -151,7 +191,7 @@ export function dashboardTools(ctx: ToolContext) {
 
     remove_chart: tool({
       description: toolDescription('remove_chart'),
-      inputSchema: ToolInputs.remove_chart,
+      inputSchema: TOOL_SCHEMAS.remove_chart,
       execute: async ({ chart_id, reason }): Promise<ToolOutputs['remove_chart'] | { error: string }> => {
         try {
           const result = await asUserWithProvenance(ctx, 'remove_chart', { reason }, async (tx) => {
@@ -159,7 +199,12 @@ export function dashboardTools(ctx: ToolContext) {
             await dashboards.deleteChart(tx, chart_id, undefined);
             return { dashboardId, version: await latestVersion(tx, dashboardId) };
           });
-          ctx.routes.push({ tool: 'remove_chart', target: 'dashboard', dashboard_id: result.dashboardId, version_number: result.version });
+          ctx.routes.push({
+            tool: 'remove_chart',
+            target: 'dashboard',
+            dashboard_id: result.dashboardId,
+            version_number: result.version,
+          });
           return { dashboard_id: result.dashboardId, version_number: result.version };
         } catch (error) {
           return toolError(error);

@@ -1,12 +1,12 @@
 import { tool } from 'ai';
 import { toEChartsOption } from '../../data/charts/to-echarts.js';
-import { ChartSpec, StructuredQuery } from '../../shared/chart-spec.js';
 import { asSpecProblem, chartData } from '../../server/charts/service.js';
 import * as datasets from '../../server/datasets/queries.js';
 import { notFound } from '../../server/errors/api-error.js';
 import { callerDatasets, runQuery } from '../../server/query/service.js';
+import { ChartSpec, StructuredQuery } from '../../shared/chart-spec.js';
 import { capOutput, type ToolContext, toolError } from './context.js';
-import { ToolInputs, type ToolOutputs, toolDescription } from './contracts.js';
+import { TOOL_SCHEMAS, type ToolOutputs, toolDescription } from './contracts.js';
 
 /** Rows a query tool shows a model at most. */
 const MAX_ROWS_TO_MODEL = 50;
@@ -17,10 +17,12 @@ export function dataTools(ctx: ToolContext) {
   return {
     list_datasets: tool({
       description: toolDescription('list_datasets'),
-      inputSchema: ToolInputs.list_datasets,
+      inputSchema: TOOL_SCHEMAS.list_datasets,
       execute: async (): Promise<ToolOutputs['list_datasets'] | { error: string }> => {
         try {
-          const rows = await ctx.db.asCaller(ctx.caller, (tx) => datasets.listDatasets(tx, { scope: 'all', limit: 100 }));
+          const rows = await ctx.db.asCaller(ctx.caller, (tx) =>
+            datasets.listDatasets(tx, { scope: 'all', limit: 100 }),
+          );
           return capOutput({
             datasets: rows.map((d) => ({
               id: d.id,
@@ -39,18 +41,34 @@ export function dataTools(ctx: ToolContext) {
 
     describe_dataset: tool({
       description: toolDescription('describe_dataset'),
-      inputSchema: ToolInputs.describe_dataset,
+      inputSchema: TOOL_SCHEMAS.describe_dataset,
       execute: async ({ dataset_id }): Promise<ToolOutputs['describe_dataset'] | { error: string }> => {
         try {
           const dataset = await ctx.db.asCaller(ctx.caller, (tx) => datasets.getDataset(tx, dataset_id));
           if (!dataset) throw notFound('Dataset not found');
           const table = ident(dataset.table_name);
-          const summary = await runQuery(ctx.data, lookup, { sql: `summarize ${table}`, dataset_id }, { maxRows: 1000, path: '' });
+          const summary = await runQuery(
+            ctx.data,
+            lookup,
+            { sql: `summarize ${table}`, dataset_id },
+            { maxRows: 1000, path: '' },
+          );
           const sample = ctx.privacy
             ? undefined
-            : await runQuery(ctx.data, lookup, { sql: `select * from ${table} limit 5`, dataset_id }, { maxRows: 5, path: '' });
+            : await runQuery(
+                ctx.data,
+                lookup,
+                { sql: `select * from ${table} limit 5`, dataset_id },
+                { maxRows: 5, path: '' },
+              );
           const col = (name: string) => summary.columns.findIndex((c) => c.name === name);
-          const [nameAt, minAt, maxAt, uniqueAt, nullAt] = ['column_name', 'min', 'max', 'approx_unique', 'null_percentage'].map(col);
+          const [nameAt, minAt, maxAt, uniqueAt, nullAt] = [
+            'column_name',
+            'min',
+            'max',
+            'approx_unique',
+            'null_percentage',
+          ].map(col);
           const columns = dataset.columns.map((c, i) => {
             const stats = summary.rows.find((r) => r[nameAt as number] === c.name) ?? [];
             // In privacy mode only aggregates leave: no sample values, and no min/max of text (which are values).
@@ -65,7 +83,13 @@ export function dataTools(ctx: ToolContext) {
               ...(sample ? { samples: [...new Set(sample.rows.map((r) => r[i]))].slice(0, 5) } : {}),
             };
           });
-          return capOutput({ id: dataset.id, name: dataset.name, table_name: dataset.table_name, row_count: dataset.row_count, columns });
+          return capOutput({
+            id: dataset.id,
+            name: dataset.name,
+            table_name: dataset.table_name,
+            row_count: dataset.row_count,
+            columns,
+          });
         } catch (error) {
           return toolError(error);
         }
@@ -74,7 +98,7 @@ export function dataTools(ctx: ToolContext) {
 
     run_query: tool({
       description: toolDescription('run_query'),
-      inputSchema: ToolInputs.run_query,
+      inputSchema: TOOL_SCHEMAS.run_query,
       execute: async ({ dataset_id, sql, query }): Promise<ToolOutputs['run_query'] | { error: string }> => {
         try {
           if (!sql && !query) return { error: 'Give either sql or query.' };
@@ -97,7 +121,7 @@ export function dataTools(ctx: ToolContext) {
 
     make_chart: tool({
       description: toolDescription('make_chart'),
-      inputSchema: ToolInputs.make_chart,
+      inputSchema: TOOL_SCHEMAS.make_chart,
       execute: async ({ title, spec: input }): Promise<ToolOutputs['make_chart'] | { error: string }> => {
         try {
           const spec = ChartSpec.parse(input);
@@ -109,7 +133,13 @@ export function dataTools(ctx: ToolContext) {
             throw asSpecProblem(error, '/spec');
           }
           ctx.routes.push({ tool: 'make_chart', target: 'chat' });
-          return { title, spec, row_count: raw.rows.length, columns: raw.columns.map((c) => ({ name: c.name, kind: c.kind })), warnings };
+          return {
+            title,
+            spec,
+            row_count: raw.rows.length,
+            columns: raw.columns.map((c) => ({ name: c.name, kind: c.kind })),
+            warnings,
+          };
         } catch (error) {
           return toolError(error);
         }
@@ -117,4 +147,3 @@ export function dataTools(ctx: ToolContext) {
     }),
   };
 }
-

@@ -1,15 +1,15 @@
 import { tool } from 'ai';
-import { ChartSpec } from '../../shared/chart-spec.js';
 import { searchMessages } from '../../server/chat/service.js';
 import { createWorkspaceItem } from '../../server/workspace/service.js';
+import { ChartSpec } from '../../shared/chart-spec.js';
 import { capOutput, type ToolContext, toolError } from './context.js';
-import { ToolInputs, type ToolOutputs, toolDescription } from './contracts.js';
+import { TOOL_SCHEMAS, type ToolOutputs, toolDescription } from './contracts.js';
 
 export function workspaceTools(ctx: ToolContext) {
   return {
     save_to_workspace: tool({
       description: toolDescription('save_to_workspace'),
-      inputSchema: ToolInputs.save_to_workspace,
+      inputSchema: TOOL_SCHEMAS.save_to_workspace,
       execute: async ({ title, spec, note, tags }): Promise<ToolOutputs['save_to_workspace'] | { error: string }> => {
         try {
           if (!spec && !note) return { error: 'Give a spec (a chart) or a note to save.' };
@@ -32,7 +32,7 @@ export function workspaceTools(ctx: ToolContext) {
 
     search_chats: tool({
       description: toolDescription('search_chats'),
-      inputSchema: ToolInputs.search_chats,
+      inputSchema: TOOL_SCHEMAS.search_chats,
       execute: async ({ query }): Promise<ToolOutputs['search_chats'] | { error: string }> => {
         try {
           const found = await ctx.db.asCaller(ctx.caller, (tx) => searchMessages(tx, query, 10));
@@ -42,7 +42,13 @@ export function workspaceTools(ctx: ToolContext) {
               session_id: h.session_id,
               session_title: h.session_title,
               // The model reads text; the <mark> tags are for browsers.
-              snippet: h.snippet_html.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
+              snippet: h.snippet_html
+                .replace(/<\/?mark>/g, '')
+                .replace(/&lt;/g, '<')
+                .replace(/&gt;/g, '>')
+                .replace(/&quot;/g, '"')
+                .replace(/&#39;/g, "'")
+                .replace(/&amp;/g, '&'),
             })),
           });
         } catch (error) {

@@ -3,8 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AssistantServices, runTurn, type TurnRequest } from '../../ai/chat/turn.js';
-import type { Database } from '../../db/database.js';
 import type { DataServices } from '../../data/services.js';
+import type { Database } from '../../db/database.js';
 import { IdParams } from '../dashboards/schema.js';
 import { notFound } from '../errors/api-error.js';
 import { requireUser } from '../plugins/authenticate.js';
@@ -12,9 +12,19 @@ import { problemResponses } from '../problem-schema.js';
 
 const TurnBody = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(20_000),
-  agent_id: z.guid().nullable().optional().describe('The agent for this prompt; null for none; left out: the session’s last choice'),
-  model_id: z.guid().optional().describe('The model for this prompt; left out: the agent’s, else the session’s last choice, else the default'),
-  edit_message_id: z.guid().optional().describe('Edit and resend: replaces this prompt of yours and what followed it (kept, marked superseded)'),
+  agent_id: z
+    .guid()
+    .nullable()
+    .optional()
+    .describe('The agent for this prompt; null for none; left out: the session’s last choice'),
+  model_id: z
+    .guid()
+    .optional()
+    .describe('The model for this prompt; left out: the agent’s, else the session’s last choice, else the default'),
+  edit_message_id: z
+    .guid()
+    .optional()
+    .describe('Edit and resend: replaces this prompt of yours and what followed it (kept, marked superseded)'),
 });
 
 const RegenerateBody = z.object({
