@@ -1,6 +1,7 @@
 /** `npm start`: opens the database (embedded unless DATABASE_URL is set), migrates, seeds the demo, serves. */
-import { loadConfig } from './config.js';
+
 import { createAssistantServices } from './ai/services.js';
+import { loadConfig } from './config.js';
 import { createDataServices } from './data/services.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';

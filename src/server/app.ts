@@ -15,9 +15,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { createDataServices, type DataServices } from '../data/services.js';
 import type { AssistantServices } from '../ai/chat/turn.js';
 import { createAssistantServices } from '../ai/services.js';
+import { createDataServices, type DataServices } from '../data/services.js';
 import type { Database } from '../db/database.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AuthSetup } from './accounts/setup.js';

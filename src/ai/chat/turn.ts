@@ -110,8 +110,8 @@ async function resolveModel(
       [id],
     );
     const row = rows[0];
-    const configured = row && row.is_active ? registry.find(row.provider, row.model_id) : undefined;
-    if (row && configured && configured.capabilities.usable) return { row, configured };
+    const configured = row?.is_active ? registry.find(row.provider, row.model_id) : undefined;
+    if (row && configured?.capabilities.usable) return { row, configured };
     if (id === wanted) throw invalidField('/body/model_id', 'is not a model that can be used now');
   }
   const configured = registry.defaultModel();

@@ -387,7 +387,8 @@ describe('agents', () => {
     model.script([say('seen')]);
     const session = await newSession(user.token, { context_type: 'dashboard', context_id: dashboard.id });
     await send(session, { text: 'what is here?', model_id: mockModelId });
-    const system = String((model.calls.at(-1)?.prompt[0] as { content: string }).content);
+    const first = model.calls.at(-1)?.prompt[0] as { content: string } | undefined;
+    const system = String(first?.content);
     expect(system).toContain('dashboard "Sales"');
     expect(system).toContain(dashboard.id);
   });

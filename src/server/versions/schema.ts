@@ -13,7 +13,9 @@ const VersionFields = {
   provenance: z
     .record(z.string(), z.unknown())
     .nullable()
-    .describe('For changes the assistant made: the prompt, agent, model, tool, query and reason; null for people’s edits'),
+    .describe(
+      'For changes the assistant made: the prompt, agent, model, tool, query and reason; null for people’s edits',
+    ),
   created_by: Author,
   created_at: z.string(),
 };
