@@ -94,6 +94,12 @@ export async function seedDemoWorkspace(db: Database, data: DataServices): Promi
       tabs: webTrafficTabs(datasets),
     });
 
+    for (const agent of DEMO_AGENTS)
+      await tx.query(
+        'insert into agents (name, description, instructions, owner_team_id, settings) values ($1, $2, $3, $4, $5)',
+        [agent.name, agent.description, agent.instructions, teamId, agent.settings],
+      );
+
     const { rows: sessions } = await tx.query<{ id: string }>(
       "insert into chat_sessions (title) values ('Getting started') returning id",
     );
@@ -106,6 +112,30 @@ export async function seedDemoWorkspace(db: Database, data: DataServices): Promi
   });
   return userId;
 }
+
+/** Built-in agents of the demo team: a starting point for one's own. */
+const DEMO_AGENTS = [
+  {
+    name: 'Analyst',
+    description: 'Answers questions about the data with numbers and charts; changes dashboards only when asked',
+    instructions:
+      'You are a careful data analyst. Look at the datasets before answering, prefer one clear chart over several, state the numbers that matter, and say what the data does not show. Change dashboards only when the user asks you to.',
+    settings: { temperature: 0.2 },
+  },
+  {
+    name: 'Dashboard designer',
+    description: 'Builds and tidies dashboards: picks chart types, titles, tabs and layout',
+    instructions:
+      'You design dashboards. Put a KPI first, trends next, breakdowns after; at most 10 charts a tab; short titles that say what a chart shows; group related charts in tabs. Explain each change in one sentence.',
+    settings: { temperature: 0.3, tools: ['list_datasets', 'describe_dataset', 'make_chart', 'find_dashboards', 'create_dashboard', 'create_tab', 'add_chart', 'update_chart', 'remove_chart'] },
+  },
+  {
+    name: 'Privacy-first analyst',
+    description: 'Sees schemas and aggregates only, never individual rows',
+    instructions: 'You answer with aggregates only. Never ask for individual records.',
+    settings: { privacy_mode: true },
+  },
+];
 
 interface DemoDashboard {
   title: string;

@@ -1,3 +1,4 @@
+import { createModelRegistry } from '../ai/models/registry.js';
 import type { Database } from '../db/database.js';
 import type { AuthSetup } from './accounts/setup.js';
 import { buildApp } from './app.js';
@@ -20,7 +21,8 @@ export async function generateOpenApiDocument(): Promise<Record<string, unknown>
     accounts: inert,
     signInRateLimit: { max: 1, timeWindow: '1 minute' },
   } as unknown as AuthSetup;
-  const app = await buildApp({ db: inert, auth });
+  const ai = { registry: createModelRegistry([]), maxSteps: 1, allowPrivateWebhooks: false, running: new Map(), saving: new Map() };
+  const app = await buildApp({ db: inert, auth, ai });
   await app.ready();
   const document = app.swagger() as unknown as Record<string, unknown>;
   await app.close();

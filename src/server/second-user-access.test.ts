@@ -97,6 +97,7 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/chat/sessions/{id}': { title: 'Taken' },
   'POST /api/chat/sessions/{id}/messages': { role: 'user', content: { text: 'planted' } },
   'PATCH /api/chat/messages/{id}': { content: { text: 'taken' } },
+  'POST /api/chat/sessions/{id}/turns': { text: 'planted' },
   'PATCH /api/workspace/items/{id}': { title: 'Taken' },
   'PATCH /api/agents/{id}': { name: 'Taken' },
   'PATCH /api/commands/{id}': { name: 'Taken' },

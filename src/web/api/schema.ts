@@ -2638,6 +2638,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chat/sessions/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the last prompt again (the previous answer is kept, marked superseded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agent_id?: string | null;
+                        /** Format: uuid */
+                        model_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The AI SDK UI message stream (text/event-stream) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/sessions/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the answer being generated in this session (what was generated is kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stopped: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/sessions/{id}/turns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a prompt and stream the assistant’s answer (SSE, AI SDK UI message stream)
+         * @description Chunks: start (with the model and agent used), text deltas, tool calls and their results (a make_chart result is a chart to draw), finish. Custom and built-in slash commands are matched first.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The agent for this prompt; null for none; left out: the session’s last choice */
+                        agent_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Edit and resend: replaces this prompt of yours and what followed it (kept, marked superseded)
+                         */
+                        edit_message_id?: string;
+                        /**
+                         * Format: uuid
+                         * @description The model for this prompt; left out: the agent’s, else the session’s last choice, else the default
+                         */
+                        model_id?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The AI SDK UI message stream (text/event-stream) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/commands": {
         parameters: {
             query?: never;
@@ -8327,6 +8571,10 @@ export interface components {
                 /** Format: uuid */
                 id: string;
             } | null;
+            /** @description For changes the assistant made: the prompt, agent, model, tool, query and reason; null for people’s edits */
+            provenance: {
+                [key: string]: unknown;
+            } | null;
             /** @description The whole dashboard as saved */
             snapshot: {
                 [key: string]: unknown;
@@ -8359,6 +8607,10 @@ export interface components {
                 /** Format: uuid */
                 id: string;
             } | null;
+            /** @description For changes the assistant made: the prompt, agent, model, tool, query and reason; null for people’s edits */
+            provenance: {
+                [key: string]: unknown;
+            } | null;
             /** @description The whole dashboard as saved */
             snapshot: {
                 [key: string]: unknown;
@@ -8385,6 +8637,10 @@ export interface components {
                 /** Format: uuid */
                 id: string;
             } | null;
+            /** @description For changes the assistant made: the prompt, agent, model, tool, query and reason; null for people’s edits */
+            provenance: {
+                [key: string]: unknown;
+            } | null;
             version_number: number;
         };
         VersionSummaryInput: {
@@ -8396,6 +8652,10 @@ export interface components {
                 display_name: string;
                 /** Format: uuid */
                 id: string;
+            } | null;
+            /** @description For changes the assistant made: the prompt, agent, model, tool, query and reason; null for people’s edits */
+            provenance: {
+                [key: string]: unknown;
             } | null;
             version_number: number;
         };
