@@ -17,6 +17,7 @@ import type { ConfiguredModel, ModelRegistry } from '../models/registry.js';
 import type { OutputRoute, Provenance, ToolContext, UserCaller } from '../tools/context.js';
 import { TOOL_NAMES, type ToolName } from '../tools/contracts.js';
 import { createTools } from '../tools/index.js';
+import { handleCommands } from './commands.js';
 import { loadConversation, type StoredMessage, supersede, textOf, toUIMessages } from './conversation.js';
 import { dashboardContext } from './dashboard-context.js';
 import { systemPrompt } from './system-prompt.js';
@@ -268,9 +269,15 @@ const SAVE_EVERY_MS = 500;
  * connection or a stop loses nothing already generated. The returned stream is what the client
  * receives; the turn ends when it does.
  */
-export async function runTurn(deps: TurnDeps, caller: UserCaller, request: TurnRequest, signal: AbortSignal) {
+export async function runTurn(deps: TurnDeps, caller: UserCaller, asked: TurnRequest, signal: AbortSignal) {
   // A prompt sent right after an answer streamed must see that answer stored.
-  await deps.ai.saving.get(request.sessionId);
+  await deps.ai.saving.get(asked.sessionId);
+  let request = asked;
+  if (!asked.regenerate && asked.text) {
+    const handled = await handleCommands(deps, caller, asked, signal);
+    if (handled.kind === 'direct') return handled.turn;
+    request = handled.request;
+  }
   const turn = await prepare(deps, caller, request);
   // Until this answer is stored, the session's next turn waits (set before anything streams).
   let markSaved: () => void = () => {};
