@@ -75,7 +75,7 @@ export function capOutput<T>(output: T): T {
     json = JSON.stringify(copy);
     if (json.length <= MAX_TOOL_OUTPUT_CHARS) return copy as T;
   }
-  return { error: undefined, truncated: true, preview: json.slice(0, MAX_TOOL_OUTPUT_CHARS - 200) } as unknown as T;
+  return { truncated: true, preview: json.slice(0, MAX_TOOL_OUTPUT_CHARS - 200) } as unknown as T;
 }
 
 /** A tool's failure, as text the model can read and act on (never a stack or an internal detail). */
