@@ -127,7 +127,20 @@ const DEMO_AGENTS = [
     description: 'Builds and tidies dashboards: picks chart types, titles, tabs and layout',
     instructions:
       'You design dashboards. Put a KPI first, trends next, breakdowns after; at most 10 charts a tab; short titles that say what a chart shows; group related charts in tabs. Explain each change in one sentence.',
-    settings: { temperature: 0.3, tools: ['list_datasets', 'describe_dataset', 'make_chart', 'find_dashboards', 'create_dashboard', 'create_tab', 'add_chart', 'update_chart', 'remove_chart'] },
+    settings: {
+      temperature: 0.3,
+      tools: [
+        'list_datasets',
+        'describe_dataset',
+        'make_chart',
+        'find_dashboards',
+        'create_dashboard',
+        'create_tab',
+        'add_chart',
+        'update_chart',
+        'remove_chart',
+      ],
+    },
   },
   {
     name: 'Privacy-first analyst',

@@ -21,7 +21,13 @@ export async function generateOpenApiDocument(): Promise<Record<string, unknown>
     accounts: inert,
     signInRateLimit: { max: 1, timeWindow: '1 minute' },
   } as unknown as AuthSetup;
-  const ai = { registry: createModelRegistry([]), maxSteps: 1, allowPrivateWebhooks: false, running: new Map(), saving: new Map() };
+  const ai = {
+    registry: createModelRegistry([]),
+    maxSteps: 1,
+    allowPrivateWebhooks: false,
+    running: new Map(),
+    saving: new Map(),
+  };
   const app = await buildApp({ db: inert, auth, ai });
   await app.ready();
   const document = app.swagger() as unknown as Record<string, unknown>;

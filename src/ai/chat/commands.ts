@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createUIMessageStream, type UIMessage } from 'ai';
 import * as chat from '../../server/chat/queries.js';
-import { listCommands } from '../../server/commands/queries.js';
+import { usableCommands } from '../../server/commands/service.js';
 import { notFound } from '../../server/errors/api-error.js';
+import { DEFAULT_SAVE_TITLE } from '../commands/builtins.js';
 import { type CommandOutcome, matchCommand } from '../commands/match.js';
 import type { Provenance, ToolContext, UserCaller } from '../tools/context.js';
 import { createTools } from '../tools/index.js';
@@ -25,9 +26,14 @@ export type CommandHandling = { kind: 'model'; request: TurnRequest } | { kind: 
  * /model and /agent change the session's choice; a direct tool call, /help and a webhook's answer
  * are answered here, without a model, and stored like any turn.
  */
-export async function handleCommands(deps: TurnDeps, caller: UserCaller, request: TurnRequest, signal: AbortSignal): Promise<CommandHandling> {
+export async function handleCommands(
+  deps: TurnDeps,
+  caller: UserCaller,
+  request: TurnRequest,
+  signal: AbortSignal,
+): Promise<CommandHandling> {
   const text = request.text ?? '';
-  const commands = await deps.db.asCaller(caller, (tx) => listCommands(tx, { scope: 'all', limit: 100 }));
+  const commands = await deps.db.asCaller(caller, (tx) => usableCommands(tx));
   const outcome = await matchCommand(text, commands, {
     userId: caller.userId,
     allowPrivateWebhooks: deps.ai.allowPrivateWebhooks,
@@ -36,11 +42,17 @@ export async function handleCommands(deps: TurnDeps, caller: UserCaller, request
   if (!outcome) return { kind: 'model', request };
   switch (outcome.kind) {
     case 'prompt':
-      return { kind: 'model', request: { ...request, text: outcome.text, ...(outcome.agentId ? { agentId: outcome.agentId } : {}) } };
+      return {
+        kind: 'model',
+        request: { ...request, text: outcome.text, ...(outcome.agentId ? { agentId: outcome.agentId } : {}) },
+      };
     case 'select':
       return select(deps, caller, request, outcome);
     case 'reply':
-      return { kind: 'direct', turn: await answerDirectly(deps, caller, request, [{ type: 'text', text: outcome.text }]) };
+      return {
+        kind: 'direct',
+        turn: await answerDirectly(deps, caller, request, [{ type: 'text', text: outcome.text }]),
+      };
     case 'tool':
       return { kind: 'direct', turn: await runToolDirectly(deps, caller, request, outcome) };
   }
@@ -53,7 +65,10 @@ async function select(
   outcome: Extract<CommandOutcome, { kind: 'select' }>,
 ): Promise<CommandHandling> {
   const chosen = await deps.db.asCaller(caller, async (tx) => {
-    const found: { modelId?: string; agentId?: string; names: string[]; unknown: string[] } = { names: [], unknown: [] };
+    const found: { modelId?: string; agentId?: string; names: string[]; unknown: string[] } = {
+      names: [],
+      unknown: [],
+    };
     if (outcome.model) {
       const { rows } = await tx.query<{ id: string; display_name: string }>(
         `select id, display_name from public.llm_models
@@ -100,9 +115,12 @@ async function runToolDirectly(
   const input = { ...outcome.input };
   if (outcome.useLastChart) {
     const chart = lastChart(await deps.db.asCaller(caller, (tx) => loadConversation(tx, request.sessionId)));
-    if (!chart) return answerDirectly(deps, caller, request, [{ type: 'text', text: 'There is no chart in this chat to save yet: make one first.' }]);
+    if (!chart)
+      return answerDirectly(deps, caller, request, [
+        { type: 'text', text: 'There is no chart in this chat to save yet: make one first.' },
+      ]);
     input.spec = chart.spec;
-    input.title = input.title === 'Saved chart' ? chart.title : input.title;
+    input.title = input.title === DEFAULT_SAVE_TITLE ? chart.title : input.title;
   }
   const provenance: Provenance = {
     source: 'assistant',
@@ -116,7 +134,13 @@ async function runToolDirectly(
   const tool = createTools(context)[outcome.tool];
   const toolCallId = randomUUID();
   const output = await tool?.execute?.(input as never, { toolCallId, messages: [] });
-  const part = { type: `tool-${outcome.tool}`, toolCallId, state: 'output-available', input, output } as UIMessage['parts'][number];
+  const part = {
+    type: `tool-${outcome.tool}`,
+    toolCallId,
+    state: 'output-available',
+    input,
+    output,
+  } as UIMessage['parts'][number];
   return answerDirectly(deps, caller, request, [part], false, assistantMessageId, context.routes);
 }
 
@@ -133,7 +157,10 @@ async function answerDirectly(
   const text = request.text ?? '';
   const message: UIMessage = { id: assistantMessageId, role: 'assistant', parts };
   const userMessageId = await deps.db.asCaller(caller, async (tx) => {
-    const { rows } = await tx.query<{ settings: Record<string, unknown> }>('select settings from public.chat_sessions where id = $1', [request.sessionId]);
+    const { rows } = await tx.query<{ settings: Record<string, unknown> }>(
+      'select settings from public.chat_sessions where id = $1',
+      [request.sessionId],
+    );
     const session = rows[0];
     if (!session) throw notFound('Chat session not found');
     const userId = await chat.insertChatMessage(tx, {
@@ -148,7 +175,13 @@ async function answerDirectly(
     await tx.query(
       `insert into public.chat_messages (id, chat_session_id, role, content, output_routing, metadata)
        values ($1, $2, 'assistant', $3, $4, $5)`,
-      [assistantMessageId, request.sessionId, { text: textOf(message), parts }, JSON.stringify(routes), { status: 'complete', answered_by: 'command' }],
+      [
+        assistantMessageId,
+        request.sessionId,
+        { text: textOf(message), parts },
+        JSON.stringify(routes),
+        { status: 'complete', answered_by: 'command' },
+      ],
     );
     if (rememberChoice)
       await chat.updateChatSession(tx, request.sessionId, {

@@ -398,10 +398,18 @@ describe('commands, matched before any model', () => {
   const command = (body: Json) => api.request<Json>('POST', '/api/commands', { token: user.token, body });
 
   it('/help answers at once, listing the built-in and the user’s own commands', async () => {
-    await command({ name: 'Weekly report', description: 'Revenue of the week', command_pattern: '^/weekly$', handler_config: { type: 'prompt_template', template: 'Revenue by week' } });
+    await command({
+      name: 'Weekly report',
+      description: 'Revenue of the week',
+      command_pattern: '^/weekly$',
+      handler_config: { type: 'prompt_template', template: 'Revenue by week' },
+    });
     const session = await newSession();
     const { chunks } = await send(session, { text: '/help', model_id: mockModelId });
-    const text = chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join('');
+    const text = chunks
+      .filter((c) => c.type === 'text-delta')
+      .map((c) => c.delta)
+      .join('');
     expect(text).toMatch(/\/chart/);
     expect(text).toMatch(/Weekly report/);
     expect(model.calls).toHaveLength(0);
@@ -409,7 +417,11 @@ describe('commands, matched before any model', () => {
   });
 
   it('a prompt template fills the capture groups and sends the result to the model', async () => {
-    await command({ name: 'Region', command_pattern: '^/region (\\w+)$', handler_config: { type: 'prompt_template', template: 'Show revenue for {{1}} by month' } });
+    await command({
+      name: 'Region',
+      command_pattern: '^/region (\\w+)$',
+      handler_config: { type: 'prompt_template', template: 'Show revenue for {{1}} by month' },
+    });
     model.script([say('ok')]);
     const session = await newSession();
     await send(session, { text: '/region North', model_id: mockModelId });
@@ -426,25 +438,48 @@ describe('commands, matched before any model', () => {
   it('/model switches the session’s model by name', async () => {
     const session = await newSession();
     const { chunks } = await send(session, { text: '/model Scripted mock' });
-    expect(chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join('')).toMatch(/Scripted mock/);
+    expect(
+      chunks
+        .filter((c) => c.type === 'text-delta')
+        .map((c) => c.delta)
+        .join(''),
+    ).toMatch(/Scripted mock/);
     const row = (await api.request<Json>('GET', `/api/chat/sessions/${session}`, { token: user.token })).body;
     expect(row.settings.model_id).toBe(mockModelId);
   });
 
   it('a webhook to a private address is refused, and the chat says why', async () => {
-    await command({ name: 'Leak', command_pattern: '^/leak$', handler_config: { type: 'webhook', url: 'http://127.0.0.1:9/collect' } });
+    await command({
+      name: 'Leak',
+      command_pattern: '^/leak$',
+      handler_config: { type: 'webhook', url: 'http://127.0.0.1:9/collect' },
+    });
     const session = await newSession();
     const { chunks } = await send(session, { text: '/leak', model_id: mockModelId });
-    expect(chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join('')).toMatch(/private/i);
+    expect(
+      chunks
+        .filter((c) => c.type === 'text-delta')
+        .map((c) => c.delta)
+        .join(''),
+    ).toMatch(/private/i);
     expect(model.calls).toHaveLength(0);
   });
 
   it('a catastrophic-backtracking pattern still answers at once', async () => {
-    await command({ name: 'Evil', command_pattern: '^(a+)+$', handler_config: { type: 'prompt_template', template: 'never' } });
+    await command({
+      name: 'Evil',
+      command_pattern: '^(a+)+$',
+      handler_config: { type: 'prompt_template', template: 'never' },
+    });
     model.script([say('fine')]);
     const session = await newSession();
     const { status, chunks } = await send(session, { text: `${'a'.repeat(15_000)}b`, model_id: mockModelId });
     expect(status).toBe(200);
-    expect(chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join('')).toBe('fine');
+    expect(
+      chunks
+        .filter((c) => c.type === 'text-delta')
+        .map((c) => c.delta)
+        .join(''),
+    ).toBe('fine');
   });
 });

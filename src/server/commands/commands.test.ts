@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Json, signUpTeam, type TestSession, useTestApi } from '../../../test/support/api.js';
 
@@ -16,7 +19,7 @@ beforeAll(async () => {
 const VALID = {
   name: 'Report',
   command_pattern: '^/report\\s+(?<period>\\w+)$',
-  handler_config: { type: 'prompt_template', template: 'Make a report for {{period}}', max_tokens: 800 },
+  handler_config: { type: 'prompt_template', template: 'Make a report for {{period}}' },
 };
 
 async function createCommand(session: TestSession, body: Json = {}) {
@@ -83,8 +86,8 @@ describe('creating and reading a command', () => {
     expect(await readCommand(owner, command.id)).toEqual(command);
   });
 
-  it('keeps the free-form rest of handler_config as given', async () => {
-    const handler = { type: 'webhook', url: 'https://hooks.example.test/x', headers: { 'Content-Type': 'text/plain' } };
+  it('keeps handler_config as given, without adding defaults', async () => {
+    const handler = { type: 'webhook', url: 'https://hooks.example.test/x', headers: { 'X-Team': 'sales' } };
     const command = await createCommand(owner, { handler_config: handler });
     expect(command.handler_config).toEqual(handler);
   });
@@ -131,6 +134,55 @@ describe('validating a command', () => {
     expect(await countNamed('Bad pattern')).toBe(0);
   });
 
+  it('refuses what RE2 cannot match in linear time, in RE2’s words, though JavaScript would accept it', async () => {
+    for (const [pattern, hint] of [
+      ['^/(a)\\1$', 'RE2 has no backreferences'],
+      ['^/report(?=\\s)', 'RE2 has no lookahead or lookbehind'],
+    ]) {
+      const response = await api.request<Json>('POST', '/api/commands', {
+        token: owner.token,
+        body: { ...VALID, command_pattern: pattern },
+      });
+      expect(response.status).toBe(422);
+      expect(response.body.errors).toEqual([
+        {
+          path: '/body/command_pattern',
+          message: expect.stringMatching(new RegExp(`^is not a valid regular expression \\(RE2: .+; ${hint}\\)$`)),
+        },
+      ]);
+    }
+  });
+
+  it('names each field of handler_config at fault, for every handler type', async () => {
+    expect(
+      await refusedPaths({
+        handler_config: { type: 'webhook', url: 'ftp://x.example.test', timeout_ms: 5, retries: 3 },
+      }),
+    ).toEqual(['/body/handler_config/retries', '/body/handler_config/timeout_ms', '/body/handler_config/url']);
+    expect(await refusedPaths({ handler_config: { type: 'prompt_template' } })).toEqual([
+      '/body/handler_config/template',
+    ]);
+    expect(await refusedPaths({ handler_config: { type: 'agent', agent_id: 'analyst' } })).toEqual([
+      '/body/handler_config/agent_id',
+    ]);
+    expect(
+      await refusedPaths({
+        handler_config: { type: 'tool', tool: 'search_chats', input: { query: '{{1}}', limit: 5 } },
+      }),
+    ).toEqual(['/body/handler_config/input/limit']);
+    expect(await refusedPaths({ handler_config: { type: 'tool', tool: 'drop_database' } })).toEqual([
+      '/body/handler_config/tool',
+    ]);
+  });
+
+  it('refuses a webhook header that OCP sets itself', async () => {
+    expect(
+      await refusedPaths({
+        handler_config: { type: 'webhook', url: 'https://hooks.example.test/x', headers: { Host: 'internal.example' } },
+      }),
+    ).toEqual(['/body/handler_config/headers/Host']);
+  });
+
   it('refuses an empty pattern and one over 1000 characters', async () => {
     expect(await refusedPaths({ command_pattern: '' })).toEqual(['/body/command_pattern']);
     expect(await refusedPaths({ command_pattern: 'a'.repeat(1001) })).toEqual(['/body/command_pattern']);
@@ -151,20 +203,30 @@ describe('validating a command', () => {
       name: 'Leaky',
       handler_config: {
         type: 'webhook',
-        url: 'https://hooks.example.test/x',
+        url: 'https://hooks.example.test/x?access_token=t',
         headers: { Authorization: 'Bearer abc', 'X-Api-Key': 'k' },
-        auth: [{ client_secret: 's' }, { user: 'u', PASSWORD: 'p' }],
         githubToken: 't',
         api_key: 'k',
       },
     });
     expect(paths).toEqual([
       '/body/handler_config/api_key',
-      '/body/handler_config/auth/0/client_secret',
-      '/body/handler_config/auth/1/PASSWORD',
       '/body/handler_config/githubToken',
       '/body/handler_config/headers/Authorization',
       '/body/handler_config/headers/X-Api-Key',
+      '/body/handler_config/url',
+    ]);
+    const nested = await refusedPaths({
+      name: 'Leaky',
+      handler_config: {
+        type: 'tool',
+        tool: 'run_query',
+        input: { dataset_id: '{{1}}', query: { auth: [{ client_secret: 's' }, { user: 'u', PASSWORD: 'p' }] } },
+      },
+    });
+    expect(nested).toEqual([
+      '/body/handler_config/input/query/auth/0/client_secret',
+      '/body/handler_config/input/query/auth/1/PASSWORD',
     ]);
     expect(await countNamed('Leaky')).toBe(0);
   });
@@ -178,21 +240,29 @@ describe('validating a command', () => {
   it('refuses a handler_config nested deeper than 32 levels, naming where', async () => {
     let nested: Json = { leaf: true };
     for (let i = 0; i < 40; i++) nested = { next: nested };
-    const paths = await refusedPaths({ handler_config: { type: 'tool_call', args: nested } });
-    expect(paths).toEqual([`/body/handler_config/args${'/next'.repeat(31)}`]);
+    const paths = await refusedPaths({
+      handler_config: { type: 'tool', tool: 'run_query', input: { dataset_id: '{{1}}', query: nested } },
+    });
+    expect(paths).toEqual([`/body/handler_config/input/query${'/next'.repeat(30)}`]);
   });
 
   it('lets model settings such as max_tokens through: they are not secrets', async () => {
+    const headers = { 'X-Max-Tokens': '500', 'X-Token-Limit': '10' };
     const command = await createCommand(owner, {
-      handler_config: { type: 'agent', settings: { max_tokens: 500, token_limit: 10 } },
+      handler_config: { type: 'webhook', url: 'https://hooks.example.test/x', headers },
     });
-    expect(command.handler_config.settings).toEqual({ max_tokens: 500, token_limit: 10 });
+    expect(command.handler_config.headers).toEqual(headers);
   });
 
   it('a change with a secret or a bad pattern changes nothing, not even its valid fields', async () => {
     const command = await createCommand(owner);
+    const leaky = {
+      type: 'tool',
+      tool: 'run_query',
+      input: { dataset_id: '{{1}}', query: { deeper: { Secret: 'x' } } },
+    };
     for (const body of [
-      { name: 'Renamed', handler_config: { type: 'webhook', nested: { deeper: { Secret: 'x' } } } },
+      { name: 'Renamed', handler_config: leaky },
       { name: 'Renamed', command_pattern: '(?<open' },
     ]) {
       const response = await api.request<Json>('PATCH', `/api/commands/${command.id}`, { token: owner.token, body });
@@ -200,9 +270,9 @@ describe('validating a command', () => {
     }
     const response = await api.request<Json>('PATCH', `/api/commands/${command.id}`, {
       token: owner.token,
-      body: { handler_config: { type: 'webhook', nested: { deeper: { Secret: 'x' } } } },
+      body: { handler_config: leaky },
     });
-    expect(response.body.errors[0].path).toBe('/body/handler_config/nested/deeper/Secret');
+    expect(response.body.errors[0].path).toBe('/body/handler_config/input/query/deeper/Secret');
     expect(await readCommand(owner, command.id)).toEqual(command);
   });
 });
@@ -223,12 +293,12 @@ describe('team commands', () => {
     expect((await readCommand(editor, command.id)).abilities).toEqual({ can_edit: true, can_delete: true });
     const changed = await api.request<Json>('PATCH', `/api/commands/${command.id}`, {
       token: editor.token,
-      body: { command_pattern: '^/summary$', handler_config: { type: 'tool_call', tool: 'summarize' } },
+      body: { command_pattern: '^/datasets$', handler_config: { type: 'tool', tool: 'list_datasets' } },
     });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({
-      command_pattern: '^/summary$',
-      handler_config: { type: 'tool_call', tool: 'summarize' },
+      command_pattern: '^/datasets$',
+      handler_config: { type: 'tool', tool: 'list_datasets' },
     });
     expect((await api.request('DELETE', `/api/commands/${command.id}`, { token: editor.token })).status).toBe(204);
     expect((await api.request('GET', `/api/commands/${command.id}`, { token: owner.token })).status).toBe(404);
@@ -319,8 +389,104 @@ describe('changing and deleting a command', () => {
   });
 });
 
+describe('testing which command a message calls', () => {
+  const test = (session: TestSession | undefined, message: string) =>
+    api.request<Json>('POST', '/api/commands/test', { token: session?.token, body: { message } });
+
+  it('requires authentication', async () => {
+    expect((await test(undefined, '/help')).status).toBe(401);
+  });
+
+  it('a built-in comes first: /help lists the caller’s custom commands', async () => {
+    const me = await api.signUp('helptester');
+    await createCommand(me, { name: 'Quarterly', description: 'Quarter numbers' });
+    const response = await test(me, '/help');
+    expect(response.status).toBe(200);
+    expect(response.body.command).toEqual({ source: 'builtin', name: '/help' });
+    expect(response.body.outcome.kind).toBe('reply');
+    expect(response.body.outcome.text).toContain('**Quarterly**: Quarter numbers');
+  });
+
+  it('names the custom command, what its pattern captured, and the filled prompt', async () => {
+    const me = await api.signUp('prompttester');
+    const command = await createCommand(me);
+    const response = await test(me, '/report monthly');
+    expect(response.body).toEqual({
+      command: {
+        source: 'custom',
+        id: command.id,
+        name: 'Report',
+        groups: { '0': '/report monthly', '1': 'monthly', period: 'monthly' },
+      },
+      outcome: { kind: 'prompt', text: 'Make a report for monthly' },
+      skipped: [],
+    });
+  });
+
+  it('reports the webhook a command would call, without calling it', async () => {
+    let hits = 0;
+    const receiver = http.createServer((_request, response) => {
+      hits += 1;
+      response.end('{"text":"called"}');
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    try {
+      const me = await api.signUp('webhooktester');
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      await createCommand(me, { command_pattern: '^/ping$', handler_config: { type: 'webhook', url } });
+      const response = await test(me, '/ping');
+      expect(response.body.outcome).toEqual({ kind: 'webhook', url });
+      expect(hits).toBe(0);
+    } finally {
+      receiver.close();
+    }
+  });
+
+  it('never uses another user’s private command', async () => {
+    await createCommand(owner, { command_pattern: '^/only-mine$' });
+    const response = await test(outsider, '/only-mine');
+    expect(response.status).toBe(200);
+    expect(response.body.command).toBeNull();
+    expect(response.body.outcome).toBeNull();
+  });
+
+  it('lists the caller’s stored commands that can never run, and matches the others', async () => {
+    const me = await api.signUp('legacytester');
+    await api.db.asOwner((tx) =>
+      tx.query(
+        `insert into custom_commands (name, command_pattern, handler_config, owner_user_id)
+         values ('Legacy', '^/x(?=y)', '{"type": "prompt_template", "template": "x"}', $1)`,
+        [me.userId],
+      ),
+    );
+    const good = await createCommand(me, {
+      command_pattern: '^/x',
+      handler_config: { type: 'tool', tool: 'list_datasets' },
+    });
+    const response = await test(me, '/xy');
+    expect(response.body.command).toMatchObject({ source: 'custom', id: good.id });
+    expect(response.body.outcome).toEqual({ kind: 'tool', tool: 'list_datasets', input: {} });
+    expect(response.body.skipped).toEqual([
+      {
+        id: expect.any(String),
+        name: 'Legacy',
+        reason: expect.stringMatching(/^command_pattern is not a valid regular expression/),
+      },
+    ]);
+  });
+
+  it('refuses an empty message with 422', async () => {
+    const response = await test(owner, '');
+    expect(response.status).toBe(422);
+    expect(response.body.errors[0].path).toBe('/body/message');
+  });
+});
+
 it('documents the command routes in the OpenAPI description', async () => {
   const spec = await api.request<Json>('GET', '/api/openapi.json');
-  expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/commands', '/api/commands/{id}']));
+  expect(Object.keys(spec.body.paths)).toEqual(
+    expect.arrayContaining(['/api/commands', '/api/commands/{id}', '/api/commands/test']),
+  );
   expect(spec.body.components.schemas).toHaveProperty('Command');
 });

@@ -44,6 +44,23 @@ export async function listCommands(tx: Tx, filter: ListFilter): Promise<CommandJ
   return rows.map((r) => r.command);
 }
 
+/**
+ * The commands the caller can use in a chat, most trusted first: his own, then those he sees as a
+ * team member, then public ones; newest first within each. Capped, so that public commands
+ * published by others can never push the caller's own out of the list.
+ */
+export async function listUsableCommands(tx: Tx, limit: number): Promise<CommandJson[]> {
+  const { rows } = await tx.query<{ command: CommandJson }>(
+    `select ${COMMAND_JSON} as command
+     from public.custom_commands c
+     order by (c.owner_user_id is not distinct from (select auth.uid())) desc, c.is_public,
+              c.updated_at desc, c.id desc
+     limit $1`,
+    [limit],
+  );
+  return rows.map((r) => r.command);
+}
+
 export async function insertCommand(
   tx: Tx,
   fields: {

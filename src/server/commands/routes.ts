@@ -7,7 +7,15 @@ import { keysetPage } from '../http/page.js';
 import { requireUser } from '../plugins/authenticate.js';
 import { problemResponses } from '../problem-schema.js';
 import * as q from './queries.js';
-import { Command, CommandList, CreateCommandBody, ListCommandsQuery, UpdateCommandBody } from './schema.js';
+import {
+  Command,
+  CommandList,
+  CommandTestBody,
+  CommandTestResult,
+  CreateCommandBody,
+  ListCommandsQuery,
+  UpdateCommandBody,
+} from './schema.js';
 import * as service from './service.js';
 
 const NoContent = z.null().describe('Done');
@@ -55,6 +63,26 @@ export function commandRoutes(db: Database): FastifyPluginAsyncZod {
         const user = requireUser(request);
         const command = await db.asCaller(user, (tx) => service.createCommand(tx, user.userId, request.body));
         return reply.code(201).send(command);
+      },
+    );
+
+    app.post(
+      '/commands/test',
+      {
+        schema: {
+          tags: ['commands'],
+          summary: 'Which command a chat message would call (built-in or one of yours), and what it would do',
+          description:
+            'Matches as the chat does, with the custom commands you can use, but runs nothing: a webhook is reported by its URL, not called. Also lists your commands that can never run (invalid pattern or configuration).',
+          body: CommandTestBody,
+          response: { 200: CommandTestResult, ...problemResponses(401, 422) },
+        },
+      },
+      async (request) => {
+        const user = requireUser(request);
+        const commands = await db.asCaller(user, (tx) => service.usableCommands(tx));
+        // Matching is CPU work: done after the transaction, not while holding its connection.
+        return service.testCommand(request.body.message, commands, user.userId);
       },
     );
 

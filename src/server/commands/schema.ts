@@ -1,88 +1,26 @@
 import { z } from 'zod';
+import { HandlerConfig } from '../../ai/commands/handler-config.js';
+import { patternError } from '../../ai/commands/pattern.js';
 import { Owner } from '../dashboards/schema.js';
 import { ListOwnedQuery, OwnedAbilities } from '../ownership.js';
-
-export const HANDLER_TYPES = ['prompt_template', 'tool_call', 'agent', 'webhook'] as const;
 
 const Name = z.string().trim().min(1, 'must not be empty').max(120);
 const Description = z.string().max(2000).nullable();
 const Timestamp = z.string().describe('ISO 8601 timestamp');
 
-/**
- * Whether `pattern` compiles, and if not, why. For now JavaScript's engine judges the syntax; the
- * runtime matcher will be RE2 (linear time, no backreferences or lookaround), brought in with the
- * assistant issue, which must then judge here too: JavaScript accepts some patterns RE2 refuses.
- */
-function regexSyntaxError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (error) {
-    // "Invalid regular expression: /(/: Unterminated group" → "Unterminated group"
-    const message = error instanceof Error ? error.message : String(error);
-    return message.slice(message.lastIndexOf(': ') + 2) || message;
-  }
-}
-
+// Judged by RE2, the engine that matches it (linear time: no backreferences, no lookaround).
 const CommandPattern = z
   .string()
   .min(1, 'must not be empty')
   .max(1000)
   .superRefine((pattern, ctx) => {
-    const error = regexSyntaxError(pattern);
-    if (error) ctx.addIssue({ code: 'custom', message: `is not a valid regular expression (${error})` });
+    if (pattern.length > 1000) return; // said above; not worth compiling
+    const error = patternError(pattern);
+    if (error) ctx.addIssue({ code: 'custom', message: error });
   })
-  .describe('A regular expression the prompt must match for the command to run');
-
-// Key names that say "credential", compared case-insensitively without separators, so that "apiKey",
-// "X-API-Key", "client_secret", "Proxy-Authorization" and "privateKey" are all caught. "token"
-// only at the end: "access_token" and "githubToken" are credentials; "max_tokens" and
-// "token_limit" are model settings.
-const SECRET_PARTS = ['secret', 'password', 'passwd', 'authorization', 'apikey', 'privatekey', 'credential'];
-
-function isSecretKey(key: string): boolean {
-  const bare = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return SECRET_PARTS.some((part) => bare.includes(part)) || bare.endsWith('token');
-}
-
-// A configuration is a few levels deep. The limits keep a hostile body (up to 1 MB of nesting or
-// of keys) from costing more than a linear walk, or from filling the answer with repeated errors.
-const MAX_DEPTH = 32;
-const MAX_REPORTED = 100;
-
-/** Where, below the object, the configuration breaks a rule: keys named like secrets, nesting too deep. */
-function configProblems(root: unknown): { path: (string | number)[]; message: string }[] {
-  const found: { path: (string | number)[]; message: string }[] = [];
-  // Iterative, so that no nesting can exhaust the stack.
-  const pending: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
-  for (let next = pending.pop(); next && found.length < MAX_REPORTED; next = pending.pop()) {
-    const { value, path } = next;
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length >= MAX_DEPTH) {
-      found.push({ path, message: `must not nest deeper than ${MAX_DEPTH} levels` });
-      continue;
-    }
-    for (const [key, item] of Object.entries(value)) {
-      if (found.length >= MAX_REPORTED) break;
-      const at = [...path, Array.isArray(value) ? Number(key) : key];
-      if (!Array.isArray(value) && isSecretKey(key))
-        found.push({ path: at, message: 'must not hold a secret: credentials never belong in handler_config' });
-      else pending.push({ value: item, path: at });
-    }
-  }
-  return found;
-}
-
-const HandlerConfig = z
-  .looseObject({ type: z.enum(HANDLER_TYPES).describe('How the command runs') })
-  .superRefine(
-    (config, ctx) => {
-      for (const { path, message } of configProblems(config)) ctx.addIssue({ code: 'custom', path, message });
-    },
-    // Also when `type` is wrong, so that one answer names every field at fault.
-    { when: (payload) => payload.value !== null && typeof payload.value === 'object' },
-  )
-  .describe('How the command runs: a type, and settings free-form for now. Never secrets');
+  .describe(
+    'An RE2 regular expression the message must match for the command to run, searched anywhere in the message unless anchored: write `^/name\\s+(.*)$`. Its groups fill the handler’s templates',
+  );
 
 export const Command = z
   .object({
@@ -90,7 +28,11 @@ export const Command = z
     name: z.string(),
     description: z.string().nullable(),
     command_pattern: z.string(),
-    handler_config: z.record(z.string(), z.unknown()),
+    handler_config: z
+      .record(z.string(), z.unknown())
+      .describe(
+        'How the command runs (see HandlerConfig in the request bodies); rows stored before a rule existed may not follow it',
+      ),
     owner: Owner,
     is_public: z.boolean().describe('Every signed-in user may use it (but not change it)'),
     abilities: OwnedAbilities,
@@ -126,3 +68,55 @@ export const UpdateCommandBody = z
     is_public: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'change at least one field');
+
+export const CommandTestBody = z.object({
+  message: z.string().min(1, 'must not be empty').max(20_000).describe('A chat message, as the user would send it'),
+});
+
+const Groups = z
+  .record(z.string(), z.string().nullable())
+  .describe(
+    'What the pattern captured: "0" the whole match, "1"… the groups, named groups by name; null if a group took no part',
+  );
+
+const TestOutcome = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('prompt'),
+      text: z.string().describe('Sent to the model'),
+      agent_id: z.guid().optional().describe('Sent to this agent'),
+    }),
+    z.object({
+      kind: z.literal('tool'),
+      tool: z.string(),
+      input: z.record(z.string(), z.unknown()),
+      use_last_chart: z.boolean().optional().describe('The session’s last chart goes into input.spec'),
+    }),
+    z.object({ kind: z.literal('reply'), text: z.string().describe('Answered at once') }),
+    z.object({
+      kind: z.literal('select'),
+      model: z.string().optional(),
+      agent: z.string().optional(),
+      text: z.string().optional(),
+    }),
+    z.object({ kind: z.literal('webhook'), url: z.string().describe('Would be called (the test does not call it)') }),
+  ])
+  .describe('What the command would do');
+
+export const CommandTestResult = z
+  .object({
+    command: z
+      .discriminatedUnion('source', [
+        z.object({ source: z.literal('builtin'), name: z.string() }),
+        z.object({ source: z.literal('custom'), id: z.guid(), name: z.string(), groups: Groups }),
+      ])
+      .nullable()
+      .describe('The command the message calls; null: none, the message goes to the model as it is'),
+    outcome: TestOutcome.nullable(),
+    skipped: z
+      .array(z.object({ id: z.guid(), name: z.string(), reason: z.string() }))
+      .describe(
+        'Your custom commands (those you may edit) that can never run: their pattern or configuration is not valid',
+      ),
+  })
+  .meta({ id: 'CommandTestResult' });

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
+import { type CommandPlan, type CustomCommand, invalidCommands, planCommand } from '../../ai/commands/match.js';
 import type { Tx } from '../../db/types.js';
 import { notFound } from '../errors/api-error.js';
 import { explainRefusal } from '../ownership.js';
 import * as q from './queries.js';
-import type { CreateCommandBody, UpdateCommandBody } from './schema.js';
+import type { CommandTestResult, CreateCommandBody, UpdateCommandBody } from './schema.js';
 
 // Units of work over custom commands, each inside the caller's transaction: row-level security
 // decides, and a write that matched nothing is explained as 404 (hidden) or 403 (read-only).
@@ -48,4 +49,56 @@ export async function updateCommand(
 
 export async function deleteCommand(tx: Tx, id: string): Promise<void> {
   if (!(await q.deleteCommand(tx, id))) await explainRefusal(tx, 'custom_commands', id, 'Command', 'delete');
+}
+
+/** How many custom commands a chat message is matched against (the most trusted first). */
+export const USABLE_COMMANDS_LIMIT = 500;
+
+/** The custom commands the caller can use in a chat, in the order matchCommand trusts them. */
+export async function usableCommands(tx: Tx): Promise<q.CommandJson[]> {
+  return q.listUsableCommands(tx, USABLE_COMMANDS_LIMIT);
+}
+
+/**
+ * Which command `message` would call for this user and what it would do, without doing it (no
+ * webhook is called: its URL is reported instead), and which of his commands can never run.
+ */
+export function testCommand(
+  message: string,
+  commands: readonly CustomCommand[],
+  userId: string,
+): z.infer<typeof CommandTestResult> {
+  const plan = planCommand(message, commands, { userId });
+  return {
+    command: plan?.command ?? null,
+    outcome: plan ? presentOutcome(plan.outcome) : null,
+    // Only those the caller could fix: another user's broken public command is not his concern.
+    skipped: invalidCommands(commands.filter((command) => command.abilities?.can_edit)),
+  };
+}
+
+/** The outcome in the API's words (snake_case, and a webhook as the URL it would call). */
+function presentOutcome(outcome: CommandPlan['outcome']): z.infer<typeof CommandTestResult>['outcome'] {
+  switch (outcome.kind) {
+    case 'prompt':
+      return { kind: 'prompt', text: outcome.text, ...(outcome.agentId ? { agent_id: outcome.agentId } : {}) };
+    case 'tool':
+      return {
+        kind: 'tool',
+        tool: outcome.tool,
+        input: outcome.input,
+        ...(outcome.useLastChart ? { use_last_chart: true } : {}),
+      };
+    case 'reply':
+      return { kind: 'reply', text: outcome.text };
+    case 'select':
+      return {
+        kind: 'select',
+        ...(outcome.model !== undefined ? { model: outcome.model } : {}),
+        ...(outcome.agent !== undefined ? { agent: outcome.agent } : {}),
+        ...(outcome.text !== undefined ? { text: outcome.text } : {}),
+      };
+    case 'webhook':
+      return { kind: 'webhook', url: outcome.url };
+  }
 }

@@ -2947,18 +2947,53 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description A regular expression the prompt must match for the command to run */
+                        /** @description An RE2 regular expression the message must match for the command to run, searched anywhere in the message unless anchored: write `^/name\s+(.*)$`. Its groups fill the handler’s templates */
                         command_pattern: string;
                         description?: string | null;
-                        /** @description How the command runs: a type, and settings free-form for now. Never secrets */
+                        /** @description How the command runs: prompt_template (a text to the model), tool (one tool, no model), agent (to an agent), webhook (an HTTP call). Never secrets */
                         handler_config: {
+                            /** @description The text sent to the model, filled from the match: {{input}} is the whole message, {{0}} what the pattern matched, {{1}}, {{2}}… its groups, {{name}} a named group */
+                            template: string;
+                            /** @enum {string} */
+                            type: "prompt_template";
+                        } | {
+                            /** @description The tool's input (default {}); every string in it is a template: {{input}} is the whole message, {{0}} what the pattern matched, {{1}}, {{2}}… its groups, {{name}} a named group */
+                            input?: {
+                                [key: string]: unknown;
+                            };
                             /**
-                             * @description How the command runs
+                             * @description The assistant tool to run
                              * @enum {string}
                              */
-                            type: "prompt_template" | "tool_call" | "agent" | "webhook";
-                        } & {
-                            [key: string]: unknown;
+                            tool: "list_datasets" | "describe_dataset" | "run_query" | "make_chart" | "find_dashboards" | "create_dashboard" | "create_tab" | "add_chart" | "update_chart" | "remove_chart" | "save_to_workspace" | "search_chats";
+                            /** @enum {string} */
+                            type: "tool";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description The agent that answers (the user must be able to use it)
+                             */
+                            agent_id: string;
+                            /** @description The text sent to the agent (default: the whole message): {{input}} is the whole message, {{0}} what the pattern matched, {{1}}, {{2}}… its groups, {{name}} a named group */
+                            template?: string;
+                            /** @enum {string} */
+                            type: "agent";
+                        } | {
+                            /** @description Extra request headers (no credentials: handler_config is readable by the command’s users) */
+                            headers?: {
+                                [key: string]: string;
+                            };
+                            /** @description The most of the answer that is read (default 100000); plain text beyond it is cut off */
+                            max_bytes?: number;
+                            /** @description How long to wait for the whole answer (default 5000) */
+                            timeout_ms?: number;
+                            /** @enum {string} */
+                            type: "webhook";
+                            /**
+                             * Format: uri
+                             * @description Where OCP POSTs the call; private and local addresses are refused unless the administrator allows them
+                             */
+                            url: string;
                         };
                         /** @default false */
                         is_public?: boolean;
@@ -3147,18 +3182,53 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description A regular expression the prompt must match for the command to run */
+                        /** @description An RE2 regular expression the message must match for the command to run, searched anywhere in the message unless anchored: write `^/name\s+(.*)$`. Its groups fill the handler’s templates */
                         command_pattern?: string;
                         description?: string | null;
-                        /** @description How the command runs: a type, and settings free-form for now. Never secrets */
+                        /** @description How the command runs: prompt_template (a text to the model), tool (one tool, no model), agent (to an agent), webhook (an HTTP call). Never secrets */
                         handler_config?: {
+                            /** @description The text sent to the model, filled from the match: {{input}} is the whole message, {{0}} what the pattern matched, {{1}}, {{2}}… its groups, {{name}} a named group */
+                            template: string;
+                            /** @enum {string} */
+                            type: "prompt_template";
+                        } | {
+                            /** @description The tool's input (default {}); every string in it is a template: {{input}} is the whole message, {{0}} what the pattern matched, {{1}}, {{2}}… its groups, {{name}} a named group */
+                            input?: {
+                                [key: string]: unknown;
+                            };
                             /**
-                             * @description How the command runs
+                             * @description The assistant tool to run
                              * @enum {string}
                              */
-                            type: "prompt_template" | "tool_call" | "agent" | "webhook";
-                        } & {
-                            [key: string]: unknown;
+                            tool: "list_datasets" | "describe_dataset" | "run_query" | "make_chart" | "find_dashboards" | "create_dashboard" | "create_tab" | "add_chart" | "update_chart" | "remove_chart" | "save_to_workspace" | "search_chats";
+                            /** @enum {string} */
+                            type: "tool";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description The agent that answers (the user must be able to use it)
+                             */
+                            agent_id: string;
+                            /** @description The text sent to the agent (default: the whole message): {{input}} is the whole message, {{0}} what the pattern matched, {{1}}, {{2}}… its groups, {{name}} a named group */
+                            template?: string;
+                            /** @enum {string} */
+                            type: "agent";
+                        } | {
+                            /** @description Extra request headers (no credentials: handler_config is readable by the command’s users) */
+                            headers?: {
+                                [key: string]: string;
+                            };
+                            /** @description The most of the answer that is read (default 100000); plain text beyond it is cut off */
+                            max_bytes?: number;
+                            /** @description How long to wait for the whole answer (default 5000) */
+                            timeout_ms?: number;
+                            /** @enum {string} */
+                            type: "webhook";
+                            /**
+                             * Format: uri
+                             * @description Where OCP POSTs the call; private and local addresses are refused unless the administrator allows them
+                             */
+                            url: string;
                         };
                         is_public?: boolean;
                         name?: string;
@@ -3213,6 +3283,70 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/commands/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which command a chat message would call (built-in or one of yours), and what it would do
+         * @description Matches as the chat does, with the custom commands you can use, but runs nothing: a webhook is reported by its URL, not called. Also lists your commands that can never run (invalid pattern or configuration).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A chat message, as the user would send it */
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommandTestResult"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/dashboards": {
@@ -7545,6 +7679,7 @@ export interface components {
             /** @description ISO 8601 timestamp */
             created_at: string;
             description: string | null;
+            /** @description How the command runs (see HandlerConfig in the request bodies); rows stored before a rule existed may not follow it */
             handler_config: {
                 [key: string]: unknown;
             };
@@ -7567,6 +7702,7 @@ export interface components {
             /** @description ISO 8601 timestamp */
             created_at: string;
             description: string | null;
+            /** @description How the command runs (see HandlerConfig in the request bodies); rows stored before a rule existed may not follow it */
             handler_config: {
                 [key: string]: unknown;
             };
@@ -7588,6 +7724,128 @@ export interface components {
             items: components["schemas"]["CommandInput"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             next_cursor: string | null;
+        };
+        CommandTestResult: {
+            /** @description The command the message calls; null: none, the message goes to the model as it is */
+            command: ({
+                name: string;
+                /** @constant */
+                source: "builtin";
+            } | {
+                /** @description What the pattern captured: "0" the whole match, "1"… the groups, named groups by name; null if a group took no part */
+                groups: {
+                    [key: string]: string | null;
+                };
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @constant */
+                source: "custom";
+            }) | null;
+            outcome: ({
+                /**
+                 * Format: uuid
+                 * @description Sent to this agent
+                 */
+                agent_id?: string;
+                /** @constant */
+                kind: "prompt";
+                /** @description Sent to the model */
+                text: string;
+            } | {
+                input: {
+                    [key: string]: unknown;
+                };
+                /** @constant */
+                kind: "tool";
+                tool: string;
+                /** @description The session’s last chart goes into input.spec */
+                use_last_chart?: boolean;
+            } | {
+                /** @constant */
+                kind: "reply";
+                /** @description Answered at once */
+                text: string;
+            } | {
+                agent?: string;
+                /** @constant */
+                kind: "select";
+                model?: string;
+                text?: string;
+            } | {
+                /** @constant */
+                kind: "webhook";
+                /** @description Would be called (the test does not call it) */
+                url: string;
+            }) | null;
+            /** @description Your custom commands (those you may edit) that can never run: their pattern or configuration is not valid */
+            skipped: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                reason: string;
+            }[];
+        };
+        CommandTestResultInput: {
+            /** @description The command the message calls; null: none, the message goes to the model as it is */
+            command: ({
+                name: string;
+                /** @constant */
+                source: "builtin";
+            } | {
+                /** @description What the pattern captured: "0" the whole match, "1"… the groups, named groups by name; null if a group took no part */
+                groups: {
+                    [key: string]: string | null;
+                };
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @constant */
+                source: "custom";
+            }) | null;
+            outcome: ({
+                /**
+                 * Format: uuid
+                 * @description Sent to this agent
+                 */
+                agent_id?: string;
+                /** @constant */
+                kind: "prompt";
+                /** @description Sent to the model */
+                text: string;
+            } | {
+                input: {
+                    [key: string]: unknown;
+                };
+                /** @constant */
+                kind: "tool";
+                tool: string;
+                /** @description The session’s last chart goes into input.spec */
+                use_last_chart?: boolean;
+            } | {
+                /** @constant */
+                kind: "reply";
+                /** @description Answered at once */
+                text: string;
+            } | {
+                agent?: string;
+                /** @constant */
+                kind: "select";
+                model?: string;
+                text?: string;
+            } | {
+                /** @constant */
+                kind: "webhook";
+                /** @description Would be called (the test does not call it) */
+                url: string;
+            }) | null;
+            /** @description Your custom commands (those you may edit) that can never run: their pattern or configuration is not valid */
+            skipped: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                reason: string;
+            }[];
         };
         CurrentUser: {
             email: string | null;
