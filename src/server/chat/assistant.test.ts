@@ -483,3 +483,30 @@ describe('commands, matched before any model', () => {
     ).toBe('fine');
   });
 });
+
+describe('privacy mode as a team default', () => {
+  it('a chat about a team dashboard follows the team’s privacy setting', async () => {
+    const team = (await api.request<Json>('POST', '/api/teams', { token: user.token, body: { name: 'Careful team' } }))
+      .body;
+    await api.request('PATCH', `/api/teams/${team.id}`, {
+      token: user.token,
+      body: { settings: { privacy_mode: true } },
+    });
+    const board = (
+      await api.request<Json>('POST', '/api/dashboards', {
+        token: user.token,
+        body: { title: 'Team board', team_id: team.id },
+      })
+    ).body;
+    model.script([
+      callTool('run_query', { dataset_id: dataset.id, sql: `select * from ${dataset.table_name}` }),
+      say('ok'),
+    ]);
+    const session = await newSession(user.token, { context_type: 'dashboard', context_id: board.id });
+    const { chunks } = await send(session, { text: 'rows please', model_id: mockModelId });
+    expect(chunks.find((c) => c.type === 'tool-output-available')?.output.error).toMatch(/Privacy mode/);
+    expect(String((model.calls.at(-1)?.prompt[0] as { content: string } | undefined)?.content)).toMatch(
+      /Privacy mode is on/,
+    );
+  });
+});
