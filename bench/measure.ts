@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../src/db/database.js';
 import type { Tx } from '../src/db/types.js';
+import { prng } from '../src/shared/prng.js';
 import { SEARCH_TERMS } from './words.js';
 
 /** A typical user and one dashboard he may open (his own or one of his teams'). */
@@ -215,16 +216,7 @@ export interface OperationResult {
 }
 
 /** A small seeded generator, so each run draws the same users and terms. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 interface Run {
   query: number;

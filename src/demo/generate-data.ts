@@ -2,17 +2,7 @@
 // shape (seasonality, growth, noise, an incident), small enough to load in a second. Each function
 // returns CSV text, which the demo loads through the same path as a user's upload.
 
-/** mulberry32: a small seeded PRNG, so that every fresh install shows the same numbers. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from '../shared/prng.js';
 
 /** Roughly normal noise around 1 (sum of uniforms), spread ±spread. */
 const noise = (rand: () => number, spread: number) => 1 + (rand() + rand() + rand() - 1.5) * (spread / 1.5);

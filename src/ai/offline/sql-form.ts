@@ -1,4 +1,5 @@
 import { ident } from '../../data/ingest/read-source.js';
+import { AGGREGATE_SQL } from '../../data/query/compile-structured.js';
 import type { ValueFilter } from './match-values.js';
 import type { ResolvedChart } from './resolve-chart.js';
 import { dimensionName, distinctMeasures, measureName } from './result-names.js';
@@ -8,16 +9,6 @@ import { dimensionName, distinctMeasures, measureName } from './result-names.js'
 // raw rows for a scatter. Identifiers are quoted; values travel as $parameters, never as text.
 
 type Scalar = string | number | boolean;
-
-const AGGREGATE_SQL: Record<string, (column: string) => string> = {
-  count: (c) => `count(${c})`,
-  count_distinct: (c) => `count(distinct ${c})`,
-  sum: (c) => `sum(${c})`,
-  avg: (c) => `avg(${c})`,
-  min: (c) => `min(${c})`,
-  max: (c) => `max(${c})`,
-  median: (c) => `median(${c})`,
-};
 
 /** Simple DuckDB type names only: they are written into the SQL as casts. */
 const SIMPLE_TYPE = /^[A-Z][A-Z0-9_ ]*$/i;

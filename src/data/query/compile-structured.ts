@@ -22,7 +22,8 @@ export function measureName(m: StructuredQuery['measures'][number]): string {
   return m.as ?? (m.field ? `${m.aggregate}_${m.field}` : 'count');
 }
 
-const AGGREGATE_SQL: Record<string, (column: string) => string> = {
+/** SQL of each aggregate of the chart spec, over a quoted column or *. */
+export const AGGREGATE_SQL: Record<string, (column: string) => string> = {
   count: (c) => `count(${c})`,
   count_distinct: (c) => `count(distinct ${c})`,
   sum: (c) => `sum(${c})`,

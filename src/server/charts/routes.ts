@@ -1,21 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { renderChartPng, renderChartSvg } from '../../data/charts/render.js';
 import type { DataServices } from '../../data/services.js';
 import type { Database } from '../../db/database.js';
-import { ChartSpec, chartSpecJsonSchema, type QueryResult } from '../../shared/chart-spec.js';
+import { ChartSpec, chartSpecJsonSchema } from '../../shared/chart-spec.js';
 import { IdParams } from '../dashboards/schema.js';
 import { QueryResultSchema } from '../datasets/schema.js';
 import { requireUser } from '../plugins/authenticate.js';
 import { problemResponses } from '../problem-schema.js';
 import { callerDatasets } from '../query/service.js';
-import { asSpecProblem, chartData, savedChartSpec } from './service.js';
-
-const RenderQuery = z.object({
-  width: z.coerce.number().int().min(100).max(4000).default(800),
-  height: z.coerce.number().int().min(100).max(4000).default(450),
-  theme: z.enum(['light', 'dark']).default('light'),
-});
+import { drawPicture, Picture, PictureOptions, pictureMediaType } from './picture.js';
+import { chartData, savedChartSpec } from './service.js';
 
 const ChartDataAnswer = z
   .object({
@@ -26,26 +20,7 @@ const ChartDataAnswer = z
   .meta({ id: 'ChartData' });
 
 const SpecBody = z.object({ spec: ChartSpec });
-const RenderSpecBody = SpecBody.extend(RenderQuery.shape);
-
-type Image = 'svg' | 'png';
-
-/** The picture itself (SVG text or PNG bytes); documented, not serialized. */
-const Picture = z.any().describe('The chart as an image');
-
-/** The spec's drawing as SVG or PNG (server-side ECharts), with its warnings in a header. */
-function draw(kind: Image, spec: ChartSpec, raw: QueryResult, size: z.infer<typeof RenderQuery>, path: string) {
-  try {
-    if (kind === 'svg') {
-      const { svg, warnings } = renderChartSvg(spec, raw, size);
-      return { body: svg as string | Buffer, type: 'image/svg+xml; charset=utf-8', warnings };
-    }
-    const { png, warnings } = renderChartPng(spec, raw, size);
-    return { body: png as string | Buffer, type: 'image/png', warnings };
-  } catch (error) {
-    throw asSpecProblem(error, path);
-  }
-}
+const RenderSpecBody = SpecBody.extend(PictureOptions.shape);
 
 /**
  * /api/charts/…: a chart's data and its picture, for saved charts (by id, as the caller may read
@@ -90,8 +65,8 @@ export function chartRoutes(db: Database, data: DataServices): FastifyPluginAsyn
             description:
               'Warnings about how the data was drawn (empty, sampled, grouped) come in the X-Chart-Warnings header.',
             params: IdParams,
-            querystring: RenderQuery,
-            produces: [kind === 'svg' ? 'image/svg+xml' : 'image/png'],
+            querystring: PictureOptions,
+            produces: [pictureMediaType(kind)],
             response: { 200: Picture, ...problemResponses(401, 404, 409, 422) },
           },
         },
@@ -99,7 +74,7 @@ export function chartRoutes(db: Database, data: DataServices): FastifyPluginAsyn
           const user = requireUser(request);
           const { spec } = await savedChartSpec(db, user, request.params.id);
           const { raw } = await chartData(data, callerDatasets(db, user), spec, '/configuration');
-          const image = draw(kind, spec, raw, request.query, '/configuration');
+          const image = drawPicture(kind, spec, raw, request.query, '/configuration');
           return reply
             .type(image.type)
             .header('cache-control', 'private, max-age=60')
@@ -115,7 +90,7 @@ export function chartRoutes(db: Database, data: DataServices): FastifyPluginAsyn
             tags: ['charts'],
             summary: `Draw a chart spec that is not saved as ${kind.toUpperCase()}`,
             body: RenderSpecBody,
-            produces: [kind === 'svg' ? 'image/svg+xml' : 'image/png'],
+            produces: [pictureMediaType(kind)],
             response: { 200: Picture, ...problemResponses(401, 409, 422) },
           },
         },
@@ -123,7 +98,7 @@ export function chartRoutes(db: Database, data: DataServices): FastifyPluginAsyn
           const user = requireUser(request);
           const { spec, ...size } = request.body;
           const { raw } = await chartData(data, callerDatasets(db, user), spec, '/body/spec');
-          const image = draw(kind, spec, raw, size, '/body/spec');
+          const image = drawPicture(kind, spec, raw, size, '/body/spec');
           return reply
             .type(image.type)
             .header('x-chart-warnings', encodeURIComponent(JSON.stringify(image.warnings)))

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { renderChartPng, renderChartSvg } from '../../data/charts/render.js';
 import type { DataServices } from '../../data/services.js';
 import { ANON, type Database } from '../../db/database.js';
 import { ChartSpec } from '../../shared/chart-spec.js';
@@ -8,7 +7,8 @@ import type { DatasetColumn } from '../../shared/datasets.js';
 import { ApiError } from '../errors/api-error.js';
 import { problemResponses } from '../problem-schema.js';
 import type { DatasetLookup } from '../query/service.js';
-import { asSpecProblem, chartData } from './service.js';
+import { drawPicture, Picture, PictureOptions, pictureMediaType } from './picture.js';
+import { chartData } from './service.js';
 
 // A share page's charts, for anyone holding the link: the link is checked in PostgreSQL on every
 // request (shared_chart_data_sources, as anon), which also hands out the only datasets the
@@ -19,12 +19,6 @@ const SHARED_CHART_RATE_LIMIT = { max: 300, timeWindow: '1 minute' };
 
 const Params = z.object({ token: z.string().min(1).max(256), chart_id: z.guid() });
 const Headers = z.object({ 'x-share-password': z.string().max(200).optional() });
-const RenderQuery = z.object({
-  width: z.coerce.number().int().min(100).max(4000).default(800),
-  height: z.coerce.number().int().min(100).max(4000).default(450),
-  theme: z.enum(['light', 'dark']).default('light'),
-});
-
 interface SourceRow {
   configuration: Record<string, unknown>;
   dataset_id: string | null;
@@ -108,12 +102,9 @@ export function sharedChartRoutes(db: Database, data: DataServices): FastifyPlug
             security: [],
             params: Params,
             headers: Headers,
-            querystring: RenderQuery,
-            produces: [kind === 'svg' ? 'image/svg+xml' : 'image/png'],
-            response: {
-              200: z.any().describe('The chart as an image'),
-              ...problemResponses(401, 403, 404, 409, 410, 422, 429),
-            },
+            querystring: PictureOptions,
+            produces: [pictureMediaType(kind)],
+            response: { 200: Picture, ...problemResponses(401, 403, 404, 409, 410, 422, 429) },
           },
           config,
         },
@@ -126,18 +117,8 @@ export function sharedChartRoutes(db: Database, data: DataServices): FastifyPlug
           );
           const spec = await chart.spec();
           const { raw } = await chartData(data, chart.lookup, spec, '/configuration');
-          try {
-            const image =
-              kind === 'svg'
-                ? {
-                    body: renderChartSvg(spec, raw, request.query).svg as string | Buffer,
-                    type: 'image/svg+xml; charset=utf-8',
-                  }
-                : { body: renderChartPng(spec, raw, request.query).png as string | Buffer, type: 'image/png' };
-            return reply.type(image.type).header('cache-control', 'no-store').send(image.body);
-          } catch (error) {
-            throw asSpecProblem(error, '/configuration');
-          }
+          const image = drawPicture(kind, spec, raw, request.query, '/configuration');
+          return reply.type(image.type).header('cache-control', 'no-store').send(image.body);
         },
       );
     }
