@@ -38,6 +38,7 @@ import { sharingRoutes } from './sharing/routes.js';
 import { startPage } from './start-page.js';
 import { teamRoutes } from './teams/routes.js';
 import { versionRoutes } from './versions/routes.js';
+import { webApp } from './web/web-app.js';
 import { workspaceRoutes } from './workspace/routes.js';
 
 export interface AppOptions {
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(await startPage(options.db, options.demoUserId)),
   );
+  await app.register(webApp());
 
   return app;
 }

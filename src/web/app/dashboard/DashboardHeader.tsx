@@ -1,0 +1,64 @@
+import { Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
+import { IconHistory, IconMessageChatbot, IconRefresh } from '@tabler/icons-react';
+import { fullTime, timeAgo } from '../lib/format';
+import type { Dashboard } from './use-dashboard';
+
+interface DashboardHeaderProps {
+  dashboard: Dashboard;
+  refreshing: boolean;
+  chatOpen: boolean;
+  onRefresh: () => void;
+  onHistory: () => void;
+  onToggleChat: () => void;
+}
+
+export function DashboardHeader({
+  dashboard,
+  refreshing,
+  chatOpen,
+  onRefresh,
+  onHistory,
+  onToggleChat,
+}: DashboardHeaderProps) {
+  return (
+    <Group justify="space-between" align="flex-start" gap="sm">
+      <div style={{ minWidth: 0 }}>
+        <Group gap="xs">
+          <Title order={1} size="h3">
+            {dashboard.title}
+          </Title>
+          {!dashboard.abilities.can_edit && <Badge variant="default">View only</Badge>}
+        </Group>
+        <Text size="xs" c="dimmed" title={fullTime(dashboard.updated_at)}>
+          {dashboard.latest_version ? `Version ${dashboard.latest_version} · ` : ''}updated{' '}
+          {timeAgo(dashboard.updated_at)}
+        </Text>
+      </div>
+      <Group gap="xs">
+        <Tooltip label="Load the charts’ data again">
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconRefresh size={16} />}
+            loading={refreshing}
+            onClick={onRefresh}
+          >
+            Refresh
+          </Button>
+        </Tooltip>
+        <Button variant="default" size="xs" leftSection={<IconHistory size={16} />} onClick={onHistory}>
+          History
+        </Button>
+        <Button
+          variant={chatOpen ? 'filled' : 'light'}
+          size="xs"
+          leftSection={<IconMessageChatbot size={16} />}
+          onClick={onToggleChat}
+          aria-pressed={chatOpen}
+        >
+          Assistant
+        </Button>
+      </Group>
+    </Group>
+  );
+}

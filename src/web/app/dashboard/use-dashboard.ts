@@ -1,0 +1,86 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components } from '../../api/schema';
+import { api } from '../lib/api';
+import { ApiProblem, expectOk, problemMessage, unwrap } from '../lib/problems';
+import { queryKeys } from '../lib/query-keys';
+
+export type Dashboard = components['schemas']['Dashboard'];
+export type Tab = components['schemas']['Tab'];
+export type Chart = components['schemas']['Chart'];
+
+/** If-Match for an ETag the API handed out (a write fails with 412 if the resource changed since). */
+export const ifMatch = (etag: string) => ({ 'if-match': `"${etag}"` });
+
+export function useDashboard(id: string) {
+  return useQuery({
+    queryKey: queryKeys.dashboard(id),
+    queryFn: async ({ signal }) => unwrap(await api.GET('/api/dashboards/{id}', { params: { path: { id } }, signal })),
+  });
+}
+
+/**
+ * The dashboard's mutations. Each one sends the ETag it was shown; afterwards the dashboard and
+ * its history are loaded again. Someone else's change in between (412) reloads and says so.
+ */
+export function useDashboardActions(dashboard: Dashboard) {
+  const queryClient = useQueryClient();
+  const id = dashboard.id;
+  const onSettled = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(id) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.versions(id) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.dashboards }),
+    ]);
+  const onError = (error: unknown) => {
+    if (error instanceof ApiProblem && error.status === 412) {
+      notifications.show({
+        color: 'yellow',
+        title: 'The dashboard changed meanwhile',
+        message: 'Someone else (or the assistant) changed it since it was loaded. It has been reloaded; try again.',
+      });
+    } else if (!(error instanceof ApiProblem && error.status === 422)) {
+      notifications.show({ color: 'red', title: 'Not saved', message: problemMessage(error) });
+    }
+  };
+
+  const addTab = useMutation({
+    mutationFn: async (title: string) =>
+      unwrap(await api.POST('/api/dashboards/{id}/tabs', { params: { path: { id } }, body: { title, charts: [] } })),
+    onSettled,
+    onError,
+  });
+  const renameTab = useMutation({
+    mutationFn: async ({ tab, title }: { tab: Tab; title: string }) =>
+      unwrap(
+        await api.PATCH('/api/tabs/{id}', {
+          params: { path: { id: tab.id }, header: ifMatch(tab.etag) },
+          body: { title },
+        }),
+      ),
+    onSettled,
+    onError,
+  });
+  const deleteTab = useMutation({
+    mutationFn: async (tab: Tab) =>
+      expectOk(await api.DELETE('/api/tabs/{id}', { params: { path: { id: tab.id }, header: ifMatch(tab.etag) } })),
+    onSettled,
+    onError,
+  });
+  const saveSettings = useMutation({
+    mutationFn: async (settings: Record<string, unknown>) =>
+      unwrap(
+        await api.PATCH('/api/dashboards/{id}', {
+          params: { path: { id }, header: ifMatch(dashboard.etag) },
+          body: { settings },
+        }),
+      ),
+    // Show the new layout at once; the saved dashboard replaces it when it arrives.
+    onMutate: (settings) => {
+      queryClient.setQueryData<Dashboard>(queryKeys.dashboard(id), (old) => (old ? { ...old, settings } : old));
+    },
+    onSettled,
+    onError,
+  });
+  return { addTab, renameTab, deleteTab, saveSettings };
+}

@@ -1,0 +1,110 @@
+import { Box, Container, Drawer, Stack } from '@mantine/core';
+import { useDisclosure, useLocalStorage, useMediaQuery } from '@mantine/hooks';
+import { useIsFetching, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageLoader } from '../components/PageLoader';
+import { DashboardHeader } from '../dashboard/DashboardHeader';
+import { DashboardView } from '../dashboard/DashboardView';
+import { useDashboard } from '../dashboard/use-dashboard';
+import { ApiProblem } from '../lib/problems';
+import { queryKeys } from '../lib/query-keys';
+import { VersionHistoryDrawer } from '../versions/VersionHistoryDrawer';
+import { NotFoundPage } from './NotFoundPage';
+
+// The assistant (the AI SDK) loads when the panel first opens.
+const ChatPanel = lazy(() => import('../chat/ChatPanel'));
+
+const CHAT_WIDTH = 400;
+
+/** A dashboard: its tabs and charts, the version history, and the assistant beside it. */
+export default function DashboardPage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const queryClient = useQueryClient();
+  const dashboard = useDashboard(id);
+  const [historyOpen, history] = useDisclosure(false);
+  const [chatOpen, setChatOpen] = useLocalStorage({
+    key: 'ocp-chat-open',
+    defaultValue: window.innerWidth >= 1200,
+    getInitialValueInEffect: false,
+  });
+  const refreshing = useIsFetching({ queryKey: ['chart-data'] }) > 0;
+  // On narrow screens the assistant slides over the dashboard instead of squeezing it.
+  const narrow = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
+
+  if (dashboard.isPending) return <PageLoader label="Loading the dashboard" />;
+  if (dashboard.isError) {
+    if (dashboard.error instanceof ApiProblem && dashboard.error.status === 404)
+      return <NotFoundPage what="dashboard" />;
+    return (
+      <Container py="lg">
+        <ErrorAlert
+          error={dashboard.error}
+          title="The dashboard could not be loaded"
+          onRetry={() => dashboard.refetch()}
+        />
+      </Container>
+    );
+  }
+
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(id) });
+    void queryClient.invalidateQueries({ queryKey: ['chart-data'] });
+  };
+
+  return (
+    <Box style={{ display: 'flex', height: 'calc(100dvh - var(--app-shell-header-height, 56px))' }}>
+      <Box style={{ flex: 1, minWidth: 0, overflowY: 'auto' }}>
+        <Stack gap="md" p="md">
+          <DashboardHeader
+            dashboard={dashboard.data}
+            refreshing={refreshing}
+            chatOpen={chatOpen}
+            onRefresh={refresh}
+            onHistory={history.open}
+            onToggleChat={() => setChatOpen(!chatOpen)}
+          />
+          <DashboardView
+            dashboard={dashboard.data}
+            activeTabId={params.get('tab')}
+            onSelectTab={(tabId) => setParams({ tab: tabId }, { replace: true })}
+          />
+        </Stack>
+      </Box>
+      {chatOpen && !narrow && (
+        <Box
+          w={CHAT_WIDTH}
+          style={{ flexShrink: 0, borderLeft: '1px solid var(--mantine-color-default-border)', height: '100%' }}
+        >
+          <Suspense fallback={<PageLoader label="Loading the assistant" />}>
+            <ChatPanel dashboardId={id} onClose={() => setChatOpen(false)} />
+          </Suspense>
+        </Box>
+      )}
+      {narrow && (
+        <Drawer
+          opened={chatOpen}
+          onClose={() => setChatOpen(false)}
+          position="right"
+          size={CHAT_WIDTH}
+          // The title names the dialog for screen readers; the panel shows its own header.
+          title="Assistant"
+          padding={0}
+          styles={{ header: { display: 'none' }, body: { height: '100%' } }}
+        >
+          <Suspense fallback={<PageLoader label="Loading the assistant" />}>
+            <ChatPanel dashboardId={id} onClose={() => setChatOpen(false)} />
+          </Suspense>
+        </Drawer>
+      )}
+      <VersionHistoryDrawer
+        dashboardId={id}
+        opened={historyOpen}
+        canRestore={dashboard.data.abilities.can_edit}
+        onClose={history.close}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,129 @@
+import type { Locator, Page } from 'playwright-core';
+
+const DRAWN = '[data-chart-state="drawn"], [data-chart-state="settled"]';
+
+/** A dashboard: its tabs, its charts, the version history and the assistant beside it. */
+export class DashboardPage {
+  constructor(private readonly page: Page) {}
+
+  tab(title: string): Locator {
+    return this.page.getByRole('tab', { name: title, exact: true });
+  }
+
+  async addTab(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add tab' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New tab' });
+    await dialog.getByRole('textbox', { name: /^Tab title/ }).fill(title);
+    await dialog.getByRole('button', { name: 'Add tab' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await this.page.locator('[role="tab"][aria-selected="true"]', { hasText: title }).waitFor();
+  }
+
+  async openTab(title: string): Promise<void> {
+    await this.tab(title).click();
+    await this.page.locator('[role="tab"][aria-selected="true"]', { hasText: title }).waitFor();
+  }
+
+  async waitForEmptyTab(): Promise<void> {
+    await this.page.getByRole('heading', { name: 'No charts on this tab yet' }).waitFor();
+  }
+
+  /** A chart card on the current tab, by title. */
+  chart(title: string): Locator {
+    return this.page.getByRole('region', { name: title, exact: true });
+  }
+
+  /** Waits until the chart is on the dashboard and drawn by ECharts. */
+  async waitForChartDrawn(title: string): Promise<void> {
+    await this.chart(title).locator(DRAWN).waitFor();
+  }
+
+  /** Waits until every chart on the page has finished its animation (for a steady screenshot). */
+  async waitForChartsSettled(): Promise<void> {
+    await this.page
+      .locator('[data-chart-state="drawing"], [data-chart-state="drawn"]')
+      .first()
+      .waitFor({ state: 'detached' });
+  }
+
+  /** Drags a chart by its title bar, by this many pixels. */
+  async dragChart(title: string, by: { dx: number; dy: number }): Promise<void> {
+    const handle = this.chart(title).getByRole('heading', { name: title });
+    const box = await handle.boundingBox();
+    if (!box) throw new Error(`the chart ${title} is not on screen`);
+    const from = { x: box.x + 20, y: box.y + box.height / 2 };
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    // In steps, as a hand would: the grid starts a drag only after a few pixels of movement.
+    await this.page.mouse.move(from.x + by.dx, from.y + by.dy, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  /** Where a chart is on the page. */
+  async chartBox(title: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await this.chart(title).boundingBox();
+    if (!box) throw new Error(`the chart ${title} is not on screen`);
+    return box;
+  }
+
+  /** Waits until the dashboard says it is at this version (each save makes one). */
+  async waitForVersion(versionNumber: number): Promise<void> {
+    await this.page.getByText(new RegExp(`^Version ${versionNumber} ·`)).waitFor();
+  }
+
+  /** Switches between the light and the dark theme. */
+  async toggleTheme(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Switch to the (dark|light) theme$/ }).click();
+    // Away from the button, so that its tooltip is not in the next screenshot.
+    await this.page.mouse.move(600, 700);
+  }
+
+  // The assistant
+
+  async ensureAssistantOpen(): Promise<void> {
+    const panel = this.page.getByRole('complementary', { name: 'Assistant' });
+    if (!(await panel.isVisible())) await this.page.getByRole('button', { name: 'Assistant' }).click();
+    await panel.waitFor();
+  }
+
+  async ask(prompt: string): Promise<void> {
+    await this.ensureAssistantOpen();
+    const box = this.page.getByRole('textbox', { name: 'Message the assistant' });
+    await box.fill(prompt);
+    await box.press('Enter');
+  }
+
+  /** Waits until the assistant's answer says something matching `text`. */
+  async waitForAnswer(text: RegExp): Promise<void> {
+    await this.page.getByRole('complementary', { name: 'Assistant' }).getByText(text).waitFor();
+  }
+
+  /** Waits for a chart drawn in the conversation. */
+  async waitForInlineChart(title: string): Promise<void> {
+    await this.page.getByTestId('inline-chart').filter({ hasText: title }).locator(DRAWN).first().waitFor();
+  }
+
+  // The version history
+
+  async openHistory(): Promise<void> {
+    await this.page.getByRole('button', { name: 'History' }).click();
+    await this.page.getByRole('dialog', { name: 'Version history' }).getByRole('listitem').first().waitFor();
+  }
+
+  /** The history's entries, newest first, as their text. */
+  async versions(): Promise<string[]> {
+    const items = this.page.getByRole('dialog', { name: 'Version history' }).getByRole('listitem');
+    return items.allInnerTexts();
+  }
+
+  async restoreVersion(versionNumber: number): Promise<void> {
+    await this.page.getByRole('button', { name: `Restore version ${versionNumber}`, exact: true }).click();
+    // The notification that says which new version the restore saved.
+    await this.page.getByText(/^Saved as version \d+/).waitFor();
+  }
+
+  async closeHistory(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.getByRole('dialog', { name: 'Version history' }).waitFor({ state: 'hidden' });
+  }
+}
