@@ -1,7 +1,8 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './components/AppLayout';
+import { PageLoader } from './components/PageLoader';
 import { AuthPage } from './pages/AuthPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -9,10 +10,24 @@ import { RouteError } from './pages/RouteError';
 
 // The dashboard page brings ECharts, the grid and the chat: loaded when a dashboard is opened.
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const DatasetsPage = lazy(() => import('./pages/DatasetsPage'));
+const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
+const ChatPage = lazy(() => import('./pages/ChatPage'));
+// Opened from a share link, signed out: no app frame, no sign-in.
+const SharedDashboardPage = lazy(() => import('./pages/SharedDashboardPage'));
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <AuthPage mode="signin" />, errorElement: <RouteError /> },
   { path: '/signup', element: <AuthPage mode="signup" />, errorElement: <RouteError /> },
+  {
+    path: '/s/:token',
+    element: (
+      <Suspense fallback={<PageLoader />}>
+        <SharedDashboardPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     errorElement: <RouteError />,
     element: (
@@ -27,6 +42,10 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/dashboards/:id', element: <DashboardPage /> },
+          { path: '/datasets', element: <DatasetsPage /> },
+          { path: '/workspace', element: <WorkspacePage /> },
+          { path: '/chat', element: <ChatPage /> },
+          { path: '/chat/:sessionId', element: <ChatPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

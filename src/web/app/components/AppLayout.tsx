@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { Logo } from './Logo';
+import { MainNav } from './MainNav';
 import { PageLoader } from './PageLoader';
 import { UserMenu } from './UserMenu';
 
@@ -12,9 +13,12 @@ export function AppLayout() {
     <AppShell header={{ height: 56 }} padding={0}>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
-          <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="OCP home">
-            <Logo />
-          </Anchor>
+          <Group gap="lg">
+            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="OCP home">
+              <Logo />
+            </Anchor>
+            <MainNav />
+          </Group>
           <Group gap="sm">
             <ColorSchemeToggle />
             <UserMenu />
