@@ -3,10 +3,11 @@ import type { UIMessage } from 'ai';
 import { api } from '../lib/api';
 import { unwrap } from '../lib/problems';
 import { queryKeys } from '../lib/query-keys';
+import { type ChatSession, createChatSession, loadMessages } from './use-chat-data';
 
 export interface DashboardChat {
   /** The latest chat about this dashboard; null until the first prompt creates one. */
-  sessionId: string | null;
+  session: ChatSession | null;
   messages: UIMessage[];
 }
 
@@ -28,35 +29,13 @@ export function useDashboardChat(dashboardId: string) {
         }),
       );
       const session = sessions.items[0];
-      if (!session) return { sessionId: null, messages: [] };
-      const stored = unwrap(
-        await api.GET('/api/chat/sessions/{id}/messages', {
-          params: { path: { id: session.id }, query: { limit: 200 } },
-          signal,
-        }),
-      );
-      const messages = stored.items
-        .filter((m) => (m.role === 'user' || m.role === 'assistant') && m.metadata.superseded !== true)
-        .map(
-          (m): UIMessage => ({
-            id: m.id,
-            role: m.role as 'user' | 'assistant',
-            parts: m.content.parts?.length
-              ? (m.content.parts as UIMessage['parts'])
-              : [{ type: 'text', text: m.content.text ?? '' }],
-          }),
-        );
-      return { sessionId: session.id, messages };
+      if (!session) return { session: null, messages: [] };
+      return { session, messages: await loadMessages(session.id, signal) };
     },
   });
 }
 
 /** Starts the chat session about a dashboard (done on the first prompt, not on opening the panel). */
 export async function createDashboardChat(dashboardId: string): Promise<string> {
-  const session = unwrap(
-    await api.POST('/api/chat/sessions', {
-      body: { title: 'New chat', context_type: 'dashboard', context_id: dashboardId, settings: {} },
-    }),
-  );
-  return session.id;
+  return (await createChatSession({ context_type: 'dashboard', context_id: dashboardId })).id;
 }
