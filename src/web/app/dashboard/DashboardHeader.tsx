@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
 import { IconHistory, IconMessageChatbot, IconRefresh } from '@tabler/icons-react';
 import { fullTime, timeAgo } from '../lib/format';
+import { ShareButton } from '../sharing/ShareButton';
 import type { Dashboard } from './use-dashboard';
 
 interface DashboardHeaderProps {
@@ -49,6 +50,7 @@ export function DashboardHeader({
         <Button variant="default" size="xs" leftSection={<IconHistory size={16} />} onClick={onHistory}>
           History
         </Button>
+        <ShareButton dashboard={dashboard} />
         <Button
           variant={chatOpen ? 'filled' : 'light'}
           size="xs"
