@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, List, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiProblem, problemMessage } from '../lib/problems';
+import { ConfirmActions } from '../components/ConfirmActions';
+import { ApiProblem } from '../lib/problems';
 import { type Dataset, fetchDatasetUsage, useDeleteDataset } from './use-datasets';
 
 /**
@@ -86,19 +87,13 @@ export function DeleteDatasetModal({
               </Stack>
             </Alert>
           )}
-          {remove.error && (
-            <Alert color="red" role="alert">
-              {problemMessage(remove.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => confirm(inUse !== null)}>
-              {inUse === null ? 'Delete dataset' : 'Delete anyway'}
-            </Button>
-          </Group>
+          <ConfirmActions
+            error={remove.error}
+            pending={remove.isPending}
+            label={inUse === null ? 'Delete dataset' : 'Delete anyway'}
+            onCancel={close}
+            onConfirm={() => confirm(inUse !== null)}
+          />
         </Stack>
       )}
     </Modal>

@@ -1,36 +1,25 @@
-import { Button, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { IconDatabase, IconUpload } from '@tabler/icons-react';
+import { EmptyState } from '../components/EmptyState';
 
 /** What to do when there are no datasets yet (or none matches the search). */
 export function EmptyDatasets({ searching, onUpload }: { searching: boolean; onUpload: () => void }) {
+  const icon = <IconDatabase size={26} />;
+  if (searching)
+    return (
+      <EmptyState icon={icon} title="No dataset matches">
+        <Text c="dimmed">Try another name, or clear the search.</Text>
+      </EmptyState>
+    );
   return (
-    <Paper withBorder radius="md" p="xl">
-      <Stack align="center" gap="sm" py="lg">
-        <ThemeIcon size={48} radius="xl" variant="light" aria-hidden>
-          <IconDatabase size={26} />
-        </ThemeIcon>
-        {searching ? (
-          <>
-            <Title order={2} size="h4">
-              No dataset matches
-            </Title>
-            <Text c="dimmed">Try another name, or clear the search.</Text>
-          </>
-        ) : (
-          <>
-            <Title order={2} size="h4">
-              No datasets yet
-            </Title>
-            <Text c="dimmed" ta="center" maw={480}>
-              Upload a CSV, JSON or Parquet file. OCP detects its delimiter, number and date formats and shows you the
-              first rows before anything is loaded; then charts and the assistant can use it.
-            </Text>
-            <Button leftSection={<IconUpload size={16} />} onClick={onUpload}>
-              Upload data
-            </Button>
-          </>
-        )}
-      </Stack>
-    </Paper>
+    <EmptyState icon={icon} title="No datasets yet">
+      <Text c="dimmed" ta="center" maw={480}>
+        Upload a CSV, JSON or Parquet file. OCP detects its delimiter, number and date formats and shows you the first
+        rows before anything is loaded; then charts and the assistant can use it.
+      </Text>
+      <Button leftSection={<IconUpload size={16} />} onClick={onUpload}>
+        Upload data
+      </Button>
+    </EmptyState>
   );
 }

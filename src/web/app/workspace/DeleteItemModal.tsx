@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { problemMessage } from '../lib/problems';
+import { Modal, Stack, Text } from '@mantine/core';
+import { ConfirmActions } from '../components/ConfirmActions';
 import { useDeleteWorkspaceItem, type WorkspaceItem } from './use-workspace';
 
 /** Asks before deleting an item from the workspace. */
@@ -16,19 +16,13 @@ export function DeleteItemModal({ item, onClose }: { item: WorkspaceItem | null;
           <Text>
             “{item.title}” will be removed from your workspace. Dashboards and chats it came from are not changed.
           </Text>
-          {remove.error && (
-            <Alert color="red" role="alert">
-              {problemMessage(remove.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(item.id, { onSuccess: close })}>
-              Delete
-            </Button>
-          </Group>
+          <ConfirmActions
+            error={remove.error}
+            pending={remove.isPending}
+            label="Delete"
+            onCancel={close}
+            onConfirm={() => remove.mutate(item.id, { onSuccess: close })}
+          />
         </Stack>
       )}
     </Modal>
