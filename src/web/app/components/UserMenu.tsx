@@ -1,4 +1,4 @@
-import { Avatar, Menu, UnstyledButton } from '@mantine/core';
+import { Avatar, Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -23,8 +23,16 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withArrow>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account: ${name}`}>
-          <Avatar src={profile.data?.avatar_url ?? null} name={name} color="initials" radius="xl" size="md" />
+        <UnstyledButton>
+          <VisuallyHidden>Account: {name}</VisuallyHidden>
+          <Avatar
+            src={profile.data?.avatar_url ?? null}
+            name={name}
+            color="initials"
+            radius="xl"
+            size="md"
+            aria-hidden
+          />
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

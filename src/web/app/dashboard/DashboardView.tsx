@@ -5,7 +5,7 @@ import { ChartGrid } from './ChartGrid';
 import { DeleteTabModal } from './DeleteTabModal';
 import { EmptyTab } from './EmptyTab';
 import { savedLayout, settingsWithLayout } from './layout';
-import { TabBar } from './TabBar';
+import { TabBar, tabPanelProps } from './TabBar';
 import { TabTitleModal } from './TabTitleModal';
 import { type Dashboard, type Tab, useDashboardActions } from './use-dashboard';
 
@@ -41,11 +41,13 @@ export function DashboardView({ dashboard, activeTabId, onSelectTab }: Dashboard
         onRename={setRenaming}
         onDelete={setDeleting}
       />
-      {active && active.charts.length > 0 ? (
-        <ChartGrid charts={active.charts} saved={saved} editable={editable} onLayoutChange={saveLayout} />
-      ) : (
-        <EmptyTab editable={editable} />
-      )}
+      <div {...(active ? tabPanelProps(active.id) : {})}>
+        {active && active.charts.length > 0 ? (
+          <ChartGrid charts={active.charts} saved={saved} editable={editable} onLayoutChange={saveLayout} />
+        ) : (
+          <EmptyTab editable={editable} />
+        )}
+      </div>
       <TabTitleModal
         opened={adding}
         heading="New tab"

@@ -2,6 +2,14 @@ import { ActionIcon, Group, Menu, ScrollArea, Tabs, Tooltip } from '@mantine/cor
 import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Tab } from './use-dashboard';
 
+/** Mantine names each tab `${TABS_ID}-tab-<value>` and points it at `${TABS_ID}-panel-<value>`. */
+const TABS_ID = 'dashboard-tabs';
+
+/** The id and labels of the panel the active tab controls (the dashboard renders it, under the bar). */
+export function tabPanelProps(tabId: string) {
+  return { id: `${TABS_ID}-panel-${tabId}`, role: 'tabpanel', 'aria-labelledby': `${TABS_ID}-tab-${tabId}` } as const;
+}
+
 interface TabBarProps {
   tabs: Tab[];
   activeId: string | null;
@@ -18,7 +26,7 @@ export function TabBar({ tabs, activeId, editable, onSelect, onAdd, onRename, on
   return (
     <Group gap="xs" wrap="nowrap" align="flex-end">
       <ScrollArea type="auto" scrollbarSize={6} style={{ flex: 1, minWidth: 0 }}>
-        <Tabs value={activeId} onChange={(value) => value && onSelect(value)} activateTabWithKeyboard>
+        <Tabs id={TABS_ID} value={activeId} onChange={(value) => value && onSelect(value)} activateTabWithKeyboard>
           <Tabs.List style={{ flexWrap: 'nowrap' }} aria-label="Dashboard tabs">
             {tabs.map((tab) => (
               <Tabs.Tab key={tab.id} value={tab.id}>
