@@ -167,6 +167,20 @@ describe('changing a dashboard', () => {
     expect(rows[0]?.change_summary).toBe('Renamed the dashboard to “Sales 2026”, made it public');
   });
 
+  it('says "rearranged the charts" when only the grid layout changed', async () => {
+    const dashboard = await createDashboard(owner);
+    const summaries = async () =>
+      (
+        await api.request<Json>('GET', `/api/dashboards/${dashboard.id}/versions`, { token: owner.token })
+      ).body.items.map((v: Json) => v.change_summary);
+    const patch = (settings: Json) =>
+      api.request<Json>('PATCH', `/api/dashboards/${dashboard.id}`, { token: owner.token, body: { settings } });
+    await patch({ layout: { a: { x: 0, y: 0, w: 6, h: 4 } } });
+    expect((await summaries())[0]).toBe('Rearranged the charts');
+    await patch({ layout: { a: { x: 0, y: 0, w: 6, h: 4 } }, refresh_seconds: 60 });
+    expect((await summaries())[0]).toBe('Changed the dashboard settings');
+  });
+
   it('a write with a stale If-Match gets 412 and changes nothing', async () => {
     const dashboard = await createDashboard(owner);
     await api.request('PATCH', `/api/dashboards/${dashboard.id}`, {

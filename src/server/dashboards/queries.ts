@@ -121,11 +121,15 @@ export async function dashboardAccess(
 export async function getDashboardFields(
   tx: Tx,
   id: string,
-): Promise<{ title: string; description: string | null; is_public: boolean } | undefined> {
-  const { rows } = await tx.query<{ title: string; description: string | null; is_public: boolean }>(
-    'select title, description, is_public from public.dashboards where id = $1',
-    [id],
-  );
+): Promise<
+  { title: string; description: string | null; is_public: boolean; settings: Record<string, unknown> } | undefined
+> {
+  const { rows } = await tx.query<{
+    title: string;
+    description: string | null;
+    is_public: boolean;
+    settings: Record<string, unknown>;
+  }>('select title, description, is_public, settings from public.dashboards where id = $1', [id]);
   return rows[0];
 }
 

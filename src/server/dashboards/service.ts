@@ -113,10 +113,19 @@ function describeDashboardChange(
   if (body.description !== undefined && body.description !== before.description) parts.push('edited the description');
   if (body.is_public !== undefined && body.is_public !== before.is_public)
     parts.push(body.is_public ? 'made it public' : 'made it private');
-  if (body.settings !== undefined) parts.push('changed the dashboard settings');
+  if (body.settings !== undefined) parts.push(describeSettingsChange(before.settings, body.settings));
   if (body.owner) parts.push(body.owner.type === 'me' ? 'moved it to your personal dashboards' : 'moved it to a team');
   const text = parts.join(', ') || 'saved the dashboard';
   return text[0]?.toUpperCase() + text.slice(1);
+}
+
+/** "rearranged the charts" when only the grid layout moved (what a drag saves), else the generic words. */
+function describeSettingsChange(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  if (changed.length === 1 && changed[0] === 'layout') return 'rearranged the charts';
+  return 'changed the dashboard settings';
 }
 
 export async function deleteDashboard(tx: Tx, id: string, etag: string | undefined): Promise<void> {
