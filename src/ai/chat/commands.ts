@@ -172,17 +172,16 @@ async function answerDirectly(
       outputRouting: null,
       metadata: { command: true },
     });
-    await tx.query(
-      `insert into public.chat_messages (id, chat_session_id, role, content, output_routing, metadata)
-       values ($1, $2, 'assistant', $3, $4, $5)`,
-      [
-        assistantMessageId,
-        request.sessionId,
-        { text: textOf(message), parts },
-        JSON.stringify(routes),
-        { status: 'complete', answered_by: 'command' },
-      ],
-    );
+    await chat.insertChatMessage(tx, {
+      id: assistantMessageId,
+      sessionId: request.sessionId,
+      role: 'assistant',
+      content: { text: textOf(message), parts },
+      agentId: null,
+      llmModelId: null,
+      outputRouting: routes,
+      metadata: { status: 'complete', answered_by: 'command' },
+    });
     if (rememberChoice)
       await chat.updateChatSession(tx, request.sessionId, {
         settings: {

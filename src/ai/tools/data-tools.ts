@@ -1,5 +1,6 @@
 import { tool } from 'ai';
 import { toEChartsOption } from '../../data/charts/to-echarts.js';
+import { ident } from '../../data/ingest/read-source.js';
 import { asSpecProblem, chartData } from '../../server/charts/service.js';
 import * as datasets from '../../server/datasets/queries.js';
 import { notFound } from '../../server/errors/api-error.js';
@@ -10,7 +11,6 @@ import { TOOL_SCHEMAS, type ToolOutputs, toolDescription } from './contracts.js'
 
 /** Rows a query tool shows a model at most. */
 const MAX_ROWS_TO_MODEL = 50;
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export function dataTools(ctx: ToolContext) {
   const lookup = callerDatasets(ctx.db, ctx.caller);

@@ -28,7 +28,19 @@ interface SourceRow {
 }
 
 function sharedChart(db: Database, token: string, password: string | undefined, chartId: string) {
-  const sources = (tableNames: string[]) =>
+  // One check of the link per set of table names: the spec and a structured query's dataset come
+  // from the first; SQL naming other tables needs a second.
+  const asked = new Map<string, Promise<SourceRow[]>>();
+  const sources = (tableNames: string[]) => {
+    const key = [...tableNames].sort().join(',');
+    let rows = asked.get(key);
+    if (!rows) {
+      rows = fetchSources(tableNames);
+      asked.set(key, rows);
+    }
+    return rows;
+  };
+  const fetchSources = (tableNames: string[]) =>
     db.asCaller(ANON, async (tx) => {
       const { rows } = await tx.query<SourceRow>('select * from public.shared_chart_data_sources($1, $2, $3, $4)', [
         token,

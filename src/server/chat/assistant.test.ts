@@ -510,3 +510,55 @@ describe('privacy mode as a team default', () => {
     );
   });
 });
+
+describe('the assistant’s changes and the rules of dashboards', () => {
+  it('a full tab (10 charts) sends the chart to a new tab instead of failing', async () => {
+    const charts = Array.from({ length: 10 }, (_, i) => ({ title: `Chart ${i + 1}`, configuration: spec() }));
+    const full = (
+      await api.request<Json>('POST', '/api/dashboards', {
+        token: user.token,
+        body: { title: 'Full', tabs: [{ title: 'Main', charts }] },
+      })
+    ).body;
+    model.script([
+      callTool('add_chart', () => ({
+        dashboard_id: full.id,
+        title: 'Eleventh',
+        spec: spec(),
+        reason: 'asked for one more',
+      })),
+      say('done'),
+    ]);
+    const { chunks } = await send(await newSession(), { text: 'one more chart', model_id: mockModelId });
+    const output = chunks.find((c) => c.type === 'tool-output-available')?.output;
+    const tree = (await api.request<Json>('GET', `/api/dashboards/${full.id}`, { token: user.token })).body;
+    expect(tree.tabs.map((t: Json) => [t.title, t.charts.length])).toEqual([
+      ['Main', 10],
+      ['More charts', 1],
+    ]);
+    expect(output.tab_id).toBe(tree.tabs[1].id);
+  });
+
+  it('a person’s edit right after an assistant turn is not recorded as the assistant’s', async () => {
+    model.script([
+      callTool('add_chart', () => ({
+        dashboard_id: dashboard.id,
+        title: 'By the assistant',
+        spec: spec(),
+        reason: 'asked',
+      })),
+      say('done'),
+    ]);
+    await send(await newSession(), { text: 'add a chart', model_id: mockModelId });
+    await api.request('PATCH', `/api/dashboards/${dashboard.id}`, {
+      token: user.token,
+      body: { title: 'Sales (edited)' },
+    });
+    const [latest, previous] = (
+      await api.request<Json>('GET', `/api/dashboards/${dashboard.id}/versions`, { token: user.token })
+    ).body.items;
+    expect(previous.provenance).toMatchObject({ tool: 'add_chart' });
+    expect(latest.provenance).toBeNull();
+    expect(latest.change_summary).not.toMatch(/assistant/);
+  });
+});

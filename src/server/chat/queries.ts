@@ -145,6 +145,8 @@ export async function llmModelExists(tx: Tx, id: string): Promise<boolean> {
 export async function insertChatMessage(
   tx: Tx,
   fields: {
+    /** Given when the caller needs the id before the row exists (an answer streamed under it). */
+    id?: string | undefined;
     sessionId: string;
     role: string;
     content: object;
@@ -156,8 +158,8 @@ export async function insertChatMessage(
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `insert into public.chat_messages
-       (chat_session_id, role, content, agent_id, llm_model_id, output_routing, metadata)
-     values ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7::jsonb) returning id`,
+       (id, chat_session_id, role, content, agent_id, llm_model_id, output_routing, metadata)
+     values (coalesce($8::uuid, gen_random_uuid()), $1, $2, $3::jsonb, $4, $5, $6::jsonb, $7::jsonb) returning id`,
     [
       fields.sessionId,
       fields.role,
@@ -166,6 +168,7 @@ export async function insertChatMessage(
       fields.llmModelId,
       json(fields.outputRouting),
       json(fields.metadata),
+      fields.id ?? null,
     ],
   );
   return (rows[0] as { id: string }).id;

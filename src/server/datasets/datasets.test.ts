@@ -328,3 +328,24 @@ describe('deleting a dataset that charts use', () => {
     expect(await readdir(path.join(api.dataDir, 'datasets')).then((d) => d.includes(dataset.id))).toBe(false);
   });
 });
+
+describe('two loads at once', () => {
+  it('a load built on data that another load has replaced meanwhile is refused and changes nothing', async () => {
+    const { commitLoad } = await import('./queries.js');
+    const dataset = await createDataset(api, user, 'race.csv', 'a\n1\n');
+    const before = (await api.request<Json>('GET', `/api/datasets/${dataset.id}`, { token: user.token })).body;
+    const stale = await api.db.asUser(user.userId, (tx) =>
+      commitLoad(tx, dataset.id, '00000000-0000-4000-8000-000000000000', {
+        storageKey: '11111111-1111-4111-8111-111111111111',
+        source: {},
+        columns: [],
+        rowCount: 0,
+        sizeBytes: 0,
+      }),
+    );
+    expect(stale).toBe(false);
+    const after = (await api.request<Json>('GET', `/api/datasets/${dataset.id}`, { token: user.token })).body;
+    expect(after).toMatchObject({ data_version: before.data_version, row_count: 1 });
+    expect((await query(api, user, `select count(*) from ${dataset.table_name}`)).body.rows).toEqual([[1]]);
+  });
+});

@@ -63,8 +63,11 @@ export async function runQuery(
 ): Promise<EngineResult & { sql: string }> {
   let sql: string;
   let params: Params | undefined;
+  // Datasets already looked up: a structured query reads only its own, found before compiling.
+  let known: datasets.ReadableDataset[] = [];
   if ('query' in source) {
-    const dataset = (await lookup([], source.dataset_id)).find((d) => d.id === source.dataset_id);
+    known = await lookup([], source.dataset_id);
+    const dataset = known.find((d) => d.id === source.dataset_id);
     if (!dataset)
       throw new ApiError('unknown_dataset', 'Dataset not found', [
         { path: `${options.path}/dataset_id`, message: 'is not a dataset you can read' },
@@ -85,7 +88,9 @@ export async function runQuery(
 
   try {
     const { tables } = await data.engine.check(sql);
-    const readable = await lookup(tables, source.dataset_id ?? null);
+    const readable = tables.every((t) => known.some((d) => d.table_name === t))
+      ? known
+      : await lookup(tables, source.dataset_id ?? null);
     const refs: DatasetRef[] = [];
     for (const table of tables) {
       const candidates = readable.filter((d) => d.table_name === table);
