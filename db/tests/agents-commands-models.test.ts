@@ -9,7 +9,7 @@ import {
   type TestUser,
   useTestDatabase,
 } from '../../test/support/db.js';
-import { addMember, createTeam, createWorld, type World } from '../../test/support/world.js';
+import { type Actor, actorIn, addMember, createTeam, createWorld, type World } from '../../test/support/world.js';
 
 // Agents and custom commands (migration 0006) are owned by a user or a team and may be public;
 // LLM models are a list the server keeps.
@@ -25,8 +25,7 @@ beforeAll(async () => {
   await addMember(db, world.outsider, otherTeamId, world.editor, 'viewer');
 });
 
-type Actor = 'owner' | 'editor' | 'viewer' | 'outsider' | 'anon';
-const actor = (name: Actor): TestUser | null => (name === 'anon' ? null : world[name]);
+const actor = (name: Actor): TestUser | null => actorIn(world, name);
 const who = (name: Actor): string =>
   ({
     owner: 'the owner (team admin)',

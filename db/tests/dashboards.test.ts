@@ -10,7 +10,15 @@ import {
   type TestUser,
   useTestDatabase,
 } from '../../test/support/db.js';
-import { addMember, createDashboard, createTeam, createWorld, type World } from '../../test/support/world.js';
+import {
+  type Actor,
+  actorIn,
+  addMember,
+  createDashboard,
+  createTeam,
+  createWorld,
+  type World,
+} from '../../test/support/world.js';
 
 const db = useTestDatabase();
 
@@ -19,9 +27,8 @@ beforeAll(async () => {
   world = await createWorld(db);
 });
 
-type Actor = 'owner' | 'editor' | 'viewer' | 'outsider' | 'anon';
 const ACTORS: Actor[] = ['owner', 'editor', 'viewer', 'outsider', 'anon'];
-const actor = (name: Actor): TestUser | null => (name === 'anon' ? null : world[name]);
+const actor = (name: Actor): TestUser | null => actorIn(world, name);
 
 describe('reading dashboards, tabs and charts', () => {
   // Who sees what: the personal dashboard belongs to the team admin ("owner"); the team dashboard

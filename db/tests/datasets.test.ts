@@ -9,7 +9,7 @@ import {
   type TestUser,
   useTestDatabase,
 } from '../../test/support/db.js';
-import { createWorld, type World } from '../../test/support/world.js';
+import { type Actor, actorIn, createWorld, type World } from '../../test/support/world.js';
 
 // Datasets (migration 0012): personal or team-owned, like dashboards. The owner and a team's
 // editors and admins write; a team's viewers read; nobody else learns they exist.
@@ -20,8 +20,7 @@ beforeAll(async () => {
   world = await createWorld(db);
 });
 
-type Actor = 'owner' | 'editor' | 'viewer' | 'outsider' | 'anon';
-const actor = (name: Actor): TestUser | null => (name === 'anon' ? null : world[name]);
+const actor = (name: Actor): TestUser | null => actorIn(world, name);
 
 async function insertDataset(as: TestUser, owner: { teamId?: string }, tableName = `t_${randomUUID().slice(0, 8)}`) {
   const [row] = await queryAs<{ id: string }>(

@@ -9,7 +9,7 @@ import {
   type TestUser,
   useTestDatabase,
 } from '../../test/support/db.js';
-import { createDashboard, createWorld, type World } from '../../test/support/world.js';
+import { type Actor, actorIn, createDashboard, createWorld, type World } from '../../test/support/world.js';
 
 // Share links (migration 0005): managed by those who may edit the dashboard, stored as a hash,
 // opened by anyone through public.shared_dashboard(token, password).
@@ -21,8 +21,7 @@ beforeAll(async () => {
   world = await createWorld(db);
 });
 
-type Actor = 'owner' | 'editor' | 'viewer' | 'outsider' | 'anon';
-const actor = (name: Actor): TestUser | null => (name === 'anon' ? null : world[name]);
+const actor = (name: Actor): TestUser | null => actorIn(world, name);
 /** "the owner", "a team editor", "an anonymous caller"… for test names. */
 const who = (name: Actor): string =>
   ({

@@ -92,3 +92,11 @@ export async function createWorld(db: Database): Promise<World> {
   ]);
   return { owner, editor, viewer, outsider, teamId, personal, team, public: publicDashboard };
 }
+
+/** Who acts in an access-rule test: a member of the world's team by role, an outsider, or nobody signed in. */
+export type Actor = 'owner' | 'editor' | 'viewer' | 'outsider' | 'anon';
+
+/** The world's user for an actor; null for an anonymous caller. */
+export function actorIn(world: World, name: Actor): TestUser | null {
+  return name === 'anon' ? null : world[name];
+}
