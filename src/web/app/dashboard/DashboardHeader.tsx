@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
 import { IconHistory, IconMessageChatbot, IconRefresh } from '@tabler/icons-react';
+import { StarButton } from '../home/StarButton';
 import { fullTime, timeAgo } from '../lib/format';
 import { ShareButton } from '../sharing/ShareButton';
 import type { Dashboard } from './use-dashboard';
@@ -28,6 +29,7 @@ export function DashboardHeader({
           <Title order={1} size="h3">
             {dashboard.title}
           </Title>
+          <StarButton dashboardId={dashboard.id} title={dashboard.title} />
           {!dashboard.abilities.can_edit && <Badge variant="default">View only</Badge>}
         </Group>
         <Text size="xs" c="dimmed" title={fullTime(dashboard.updated_at)}>

@@ -8,6 +8,7 @@ import { PageLoader } from '../components/PageLoader';
 import { DashboardHeader } from '../dashboard/DashboardHeader';
 import { DashboardView } from '../dashboard/DashboardView';
 import { useDashboard } from '../dashboard/use-dashboard';
+import { useRecordDashboardVisit } from '../home/use-recent-dashboards';
 import { ApiProblem } from '../lib/problems';
 import { queryKeys } from '../lib/query-keys';
 import { VersionHistoryDrawer } from '../versions/VersionHistoryDrawer';
@@ -24,6 +25,7 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
   const dashboard = useDashboard(id);
+  useRecordDashboardVisit(dashboard.data?.id);
   const [historyOpen, history] = useDisclosure(false);
   const [chatOpen, setChatOpen] = useLocalStorage({
     key: 'ocp-chat-open',
