@@ -109,7 +109,7 @@ describe('datasets and the workspace in Chromium', () => {
     await datasets.row('Sales EU').getByRole('cell', { name: '10', exact: true }).waitFor();
   }, 120_000);
 
-  it('shows a saved chart drawn and a note, and filters them by tag', async () => {
+  it('shows a saved chart drawn and a note, filters them by tag, takes a new note and puts the chart on a dashboard', async () => {
     expect(datasetId).not.toBe('');
     const workspace = new WorkspacePage(page);
     await workspace.open();
@@ -175,6 +175,29 @@ describe('datasets and the workspace in Chromium', () => {
     await workspace.waitForTitles(['Revenue by region', 'The West row']);
     await workspace.delete('The West row');
     await workspace.waitForTitles(['Revenue by region']);
+
+    // A note written here, found by its title.
+    await workspace.writeNote({
+      title: 'Follow-up for Monday',
+      text: 'Ask the West team for the missing row.',
+      tags: ['todo'],
+    });
+    await workspace.waitForTitles(['Revenue by region', 'Follow-up for Monday']);
+    await page.getByRole('textbox', { name: 'Search the workspace by title' }).fill('monday');
+    await workspace.waitForTitles(['Follow-up for Monday']);
+    await workspace.item('Follow-up for Monday').getByText('Ask the West team').waitFor();
+    await page.getByRole('textbox', { name: 'Search the workspace by title' }).fill('');
+    await workspace.waitForTitles(['Revenue by region', 'Follow-up for Monday']);
+
+    // The saved chart goes onto a new dashboard, drawn there.
+    const landing = await workspace.addChartToNewDashboard('Revenue by region', 'From the workspace');
+    expect(landing).toMatch(/chart 1 of at most 10/);
+    await page.getByRole('heading', { name: 'From the workspace', level: 1 }).waitFor();
+    await page
+      .getByRole('region', { name: 'Revenue by region', exact: true })
+      .locator('[data-chart-state]')
+      .first()
+      .waitFor();
   }, 90_000);
 
   it('asks before deleting a dataset a dashboard uses, names the chart, and deletes it anyway when told', async () => {

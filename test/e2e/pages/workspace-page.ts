@@ -58,7 +58,7 @@ export class WorkspacePage {
     await this.item(title)
       .getByRole('button', { name: `Actions for ${title}` })
       .click();
-    await this.page.getByRole('menuitem', { name: 'Edit title and tags' }).click();
+    await this.page.getByRole('menuitem', { name: /^Edit( title and tags)?$/ }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Edit item' });
     await dialog.getByRole('textbox', { name: /^Title/ }).fill(changes.title);
     const tags = dialog.getByRole('textbox', { name: /^Tags/ });
@@ -72,6 +72,43 @@ export class WorkspacePage {
     await tags.press('Tab');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** Writes a new note through the "New note" dialog. */
+  async writeNote(note: { title: string; text: string; tags: string[] }): Promise<void> {
+    await this.page.getByRole('button', { name: 'New note' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New note' });
+    await dialog.getByRole('textbox', { name: /^Title/ }).fill(note.title);
+    await dialog.getByRole('textbox', { name: /^Text/ }).fill(note.text);
+    const tags = dialog.getByRole('textbox', { name: /^Tags/ });
+    for (const tag of note.tags) {
+      await tags.fill(tag);
+      await tags.press('Enter');
+    }
+    await tags.press('Tab');
+    await dialog.getByRole('button', { name: 'Add note' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** Puts a saved chart on a new dashboard through the chat's dialog; returns where it says it lands. */
+  async addChartToNewDashboard(chartTitle: string, dashboardTitle: string): Promise<string> {
+    await this.item(chartTitle)
+      .getByRole('button', { name: `Actions for ${chartTitle}` })
+      .click();
+    await this.page.getByRole('menuitem', { name: 'Add to dashboard' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Add the chart to a dashboard' });
+    await dialog.getByRole('textbox', { name: 'Dashboard' }).click();
+    await this.page.getByRole('option', { name: 'A new dashboard…' }).click();
+    await dialog.getByRole('textbox', { name: /^New dashboard title/ }).fill(dashboardTitle);
+    const preview =
+      (await dialog
+        .getByTestId('landing-preview')
+        .getByText(/^It will be/)
+        .textContent()) ?? '';
+    await dialog.getByRole('button', { name: 'Add the chart' }).click();
+    await dialog.getByText(`is on the dashboard “${dashboardTitle}”`).waitFor();
+    await this.page.getByRole('button', { name: 'Open the dashboard' }).click();
+    return preview;
   }
 
   async delete(title: string): Promise<void> {

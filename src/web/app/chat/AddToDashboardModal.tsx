@@ -19,7 +19,13 @@ interface Target {
 }
 
 /** Puts an assistant's chart on a dashboard: an existing one (a tab, or a new tab) or a new dashboard. */
-export default function AddToDashboardModal({ chart, onClose }: { chart: MadeChart; onClose: () => void }) {
+export default function AddToDashboardModal({
+  chart,
+  onClose,
+}: {
+  chart: Pick<MadeChart, 'title' | 'spec'>;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [dashboardId, setDashboardId] = useState<string | null>(null);

@@ -12,12 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconNotes, IconSearch } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
+import type { MadeChart } from '../chat/tool-parts';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DeleteItemModal } from '../workspace/DeleteItemModal';
-import { EditItemModal } from '../workspace/EditItemModal';
 import { EmptyWorkspace } from '../workspace/EmptyWorkspace';
+import { ItemFormModal, type ItemFormTarget } from '../workspace/ItemFormModal';
+import { itemContent } from '../workspace/item-content';
 import {
   useWorkspaceItems,
   useWorkspaceTags,
@@ -25,6 +27,9 @@ import {
   type WorkspaceItemType,
 } from '../workspace/use-workspace';
 import { WorkspaceItemCard } from '../workspace/WorkspaceItemCard';
+
+// The dashboard picker is the chat's: loaded when a saved chart is first put on a dashboard.
+const AddToDashboardModal = lazy(() => import('../chat/AddToDashboardModal'));
 
 const TYPES = [
   { value: 'all', label: 'All' },
@@ -40,7 +45,8 @@ export default function WorkspacePage() {
   const [q] = useDebouncedValue(search.trim(), 250);
   const [type, setType] = useState('all');
   const [tags, setTags] = useState<string[]>([]);
-  const [editing, setEditing] = useState<WorkspaceItem | null>(null);
+  const [form, setForm] = useState<ItemFormTarget | null>(null);
+  const [placing, setPlacing] = useState<Pick<MadeChart, 'title' | 'spec'> | null>(null);
   const [deleting, setDeleting] = useState<WorkspaceItem | null>(null);
   const knownTags = useWorkspaceTags();
   const itemType = type === 'all' ? undefined : (type as WorkspaceItemType);
@@ -59,14 +65,19 @@ export default function WorkspacePage() {
   return (
     <Container size="xl" py="lg">
       <Stack gap="lg">
-        <div>
-          <Title order={1} size="h2">
-            Workspace
-          </Title>
-          <Text c="dimmed" size="sm">
-            Charts, notes and analyses you saved from chats.
-          </Text>
-        </div>
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={1} size="h2">
+              Workspace
+            </Title>
+            <Text c="dimmed" size="sm">
+              Charts, notes and analyses you kept, from chats or written here.
+            </Text>
+          </div>
+          <Button leftSection={<IconNotes size={16} />} onClick={() => setForm({ kind: 'new-note' })}>
+            New note
+          </Button>
+        </Group>
         <Group gap="sm" align="center">
           <TextInput
             aria-label="Search the workspace by title"
@@ -106,7 +117,7 @@ export default function WorkspacePage() {
             ))}
           </SimpleGrid>
         ) : items.length === 0 ? (
-          <EmptyWorkspace filtering={filtering} onClear={clear} />
+          <EmptyWorkspace filtering={filtering} onClear={clear} onNewNote={() => setForm({ kind: 'new-note' })} />
         ) : (
           <>
             <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
@@ -114,7 +125,10 @@ export default function WorkspacePage() {
                 <WorkspaceItemCard
                   key={item.id}
                   item={item}
-                  onEdit={setEditing}
+                  onEdit={(edited) => setForm({ kind: 'edit', item: edited })}
+                  onAddToDashboard={(chart) =>
+                    setPlacing({ title: chart.title, spec: itemContent(chart).spec as MadeChart['spec'] })
+                  }
                   onDelete={setDeleting}
                   onTag={(tag) => setTags((old) => (old.includes(tag) ? old : [...old, tag]))}
                 />
@@ -130,7 +144,12 @@ export default function WorkspacePage() {
           </>
         )}
       </Stack>
-      <EditItemModal item={editing} knownTags={knownTags.data ?? []} onClose={() => setEditing(null)} />
+      <ItemFormModal target={form} knownTags={knownTags.data ?? []} onClose={() => setForm(null)} />
+      {placing && (
+        <Suspense fallback={null}>
+          <AddToDashboardModal chart={placing} onClose={() => setPlacing(null)} />
+        </Suspense>
+      )}
       <DeleteItemModal item={deleting} onClose={() => setDeleting(null)} />
     </Container>
   );

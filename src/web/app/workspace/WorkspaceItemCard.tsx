@@ -4,6 +4,7 @@ import {
   IconDots,
   IconEdit,
   IconFile,
+  IconLayoutDashboard,
   IconNotes,
   IconReportAnalytics,
   IconTrash,
@@ -28,11 +29,13 @@ interface WorkspaceItemCardProps {
   item: WorkspaceItem;
   onEdit: (item: WorkspaceItem) => void;
   onDelete: (item: WorkspaceItem) => void;
+  /** Puts a saved chart on a dashboard. */
+  onAddToDashboard: (item: WorkspaceItem) => void;
   onTag: (tag: string) => void;
 }
 
 /** One saved item: a chart drawn from its spec, a note as text; its tags filter the list. */
-export function WorkspaceItemCard({ item, onEdit, onDelete, onTag }: WorkspaceItemCardProps) {
+export function WorkspaceItemCard({ item, onEdit, onDelete, onAddToDashboard, onTag }: WorkspaceItemCardProps) {
   const Icon = ICONS[item.item_type];
   const { spec, text, other } = itemContent(item);
   return (
@@ -61,8 +64,13 @@ export function WorkspaceItemCard({ item, onEdit, onDelete, onTag }: WorkspaceIt
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Item leftSection={<IconEdit size={14} />} onClick={() => onEdit(item)}>
-              Edit title and tags
+              {item.item_type === 'note' || item.item_type === 'analysis' ? 'Edit' : 'Edit title and tags'}
             </Menu.Item>
+            {item.item_type === 'chart' && spec !== null && (
+              <Menu.Item leftSection={<IconLayoutDashboard size={14} />} onClick={() => onAddToDashboard(item)}>
+                Add to dashboard
+              </Menu.Item>
+            )}
             <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(item)}>
               Delete
             </Menu.Item>

@@ -57,16 +57,27 @@ export function useWorkspaceTags() {
   });
 }
 
-export function useUpdateWorkspaceItem() {
+/** A new item, or changes to one: title, tags and, when given, its content. */
+export type WorkspaceItemSave =
+  | { kind: 'create'; itemType: WorkspaceItemType; title: string; tags: string[]; content: Record<string, unknown> }
+  | { kind: 'update'; id: string; title: string; tags: string[]; content?: Record<string, unknown> };
+
+export function useSaveWorkspaceItem() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { id: string; title: string; tags: string[] }) =>
-      unwrap(
-        await api.PATCH('/api/workspace/items/{id}', {
-          params: { path: { id: input.id } },
-          body: { title: input.title, tags: input.tags },
-        }),
-      ),
+    mutationFn: async (input: WorkspaceItemSave) =>
+      input.kind === 'create'
+        ? unwrap(
+            await api.POST('/api/workspace/items', {
+              body: { item_type: input.itemType, title: input.title, tags: input.tags, content: input.content },
+            }),
+          )
+        : unwrap(
+            await api.PATCH('/api/workspace/items/{id}', {
+              params: { path: { id: input.id } },
+              body: { title: input.title, tags: input.tags, ...(input.content ? { content: input.content } : {}) },
+            }),
+          ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKeys.all }),
   });
 }
