@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { addToNewDashboard } from './add-to-dashboard-dialog.js';
 
 const DRAWN = '[data-chart-state="drawn"], [data-chart-state="settled"]';
 
@@ -72,18 +73,7 @@ export class ChatPage {
   /** Adds an inline chart to a new dashboard through the dialog, checking the preview of where it lands. */
   async addChartToNewDashboard(chartTitle: string, dashboardTitle: string): Promise<string> {
     await this.inlineChart(chartTitle).getByRole('button', { name: 'Add to dashboard' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Add the chart to a dashboard' });
-    await dialog.getByRole('textbox', { name: 'Dashboard' }).click();
-    await this.page.getByRole('option', { name: 'A new dashboard…' }).click();
-    await dialog.getByRole('textbox', { name: /^New dashboard title/ }).fill(dashboardTitle);
-    const preview =
-      (await dialog
-        .getByTestId('landing-preview')
-        .getByText(/^It will be/)
-        .textContent()) ?? '';
-    await dialog.getByRole('button', { name: 'Add the chart' }).click();
-    await dialog.getByText(`is on the dashboard “${dashboardTitle}”`).waitFor();
-    return preview;
+    return addToNewDashboard(this.page, dashboardTitle);
   }
 
   /** Keeps an inline chart in the workspace; waits until it says so. */

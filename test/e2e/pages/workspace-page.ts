@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { addToNewDashboard } from './add-to-dashboard-dialog.js';
 
 const DRAWN = '[data-chart-state="drawn"], [data-chart-state="settled"]';
 
@@ -96,17 +97,7 @@ export class WorkspacePage {
       .getByRole('button', { name: `Actions for ${chartTitle}` })
       .click();
     await this.page.getByRole('menuitem', { name: 'Add to dashboard' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Add the chart to a dashboard' });
-    await dialog.getByRole('textbox', { name: 'Dashboard' }).click();
-    await this.page.getByRole('option', { name: 'A new dashboard…' }).click();
-    await dialog.getByRole('textbox', { name: /^New dashboard title/ }).fill(dashboardTitle);
-    const preview =
-      (await dialog
-        .getByTestId('landing-preview')
-        .getByText(/^It will be/)
-        .textContent()) ?? '';
-    await dialog.getByRole('button', { name: 'Add the chart' }).click();
-    await dialog.getByText(`is on the dashboard “${dashboardTitle}”`).waitFor();
+    const preview = await addToNewDashboard(this.page, dashboardTitle);
     await this.page.getByRole('button', { name: 'Open the dashboard' }).click();
     return preview;
   }
