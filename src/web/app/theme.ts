@@ -16,8 +16,9 @@ export const theme = createTheme({
 export const colorSchemeManager = localStorageColorSchemeManager({ key: 'ocp-color-scheme' });
 
 /**
- * Colours Mantine derives with too little contrast on white for small text (axe, WCAG AA 4.5:1):
- * dimmed text and the text of light buttons are taken one or two shades darker.
+ * Colours Mantine derives with too little contrast for small text (axe, WCAG AA 4.5:1): on white,
+ * dimmed text and the text of light buttons are taken one or two shades darker; on the dark
+ * background, dimmed text one shade lighter (Mantine's dark-2 is about 4.4:1 there).
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -29,5 +30,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-orange-light-color': 'var(--mantine-color-orange-9)',
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
   },
-  dark: {},
+  dark: {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+  },
 });
