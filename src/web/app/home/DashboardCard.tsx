@@ -1,37 +1,50 @@
-import { Badge, Card, Group, Text } from '@mantine/core';
+import { Badge, Card, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconLock, IconUsers, IconWorld } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { fullTime, plural, timeAgo } from '../lib/format';
+import { StarButton } from './StarButton';
 import type { DashboardSummary } from './use-dashboards';
 
-/** A dashboard in the home page's grid: the whole card opens it. */
+/**
+ * A dashboard in the home page's grid. The whole card opens it: the link is stretched over the
+ * card, under the star button (a button inside a link would be two controls in one).
+ */
 export function DashboardCard({ dashboard, teamName }: { dashboard: DashboardSummary; teamName?: string | undefined }) {
   return (
     <Card
-      component={Link}
-      to={`/dashboards/${dashboard.id}`}
       withBorder
       radius="md"
       padding="lg"
-      aria-label={`Open dashboard ${dashboard.title}`}
-      style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+      data-dashboard-id={dashboard.id}
+      style={{ display: 'flex', flexDirection: 'column', gap: 8, position: 'relative' }}
     >
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
+      <UnstyledButton
+        component={Link}
+        to={`/dashboards/${dashboard.id}`}
+        aria-label={`Open dashboard ${dashboard.title}`}
+        style={{ position: 'absolute', inset: 0, borderRadius: 'inherit', zIndex: 0 }}
+      />
+      <Group justify="space-between" wrap="nowrap" align="flex-start" style={{ pointerEvents: 'none' }}>
         <Text fw={600} lineClamp={2}>
           {dashboard.title}
         </Text>
-        {dashboard.is_public && (
-          <Badge variant="light" color="teal" leftSection={<IconWorld size={12} />}>
-            Public
-          </Badge>
-        )}
+        <Group gap={4} wrap="nowrap">
+          {dashboard.is_public && (
+            <Badge variant="light" color="teal" leftSection={<IconWorld size={12} />}>
+              Public
+            </Badge>
+          )}
+          <div style={{ pointerEvents: 'auto', position: 'relative', zIndex: 1 }}>
+            <StarButton dashboardId={dashboard.id} title={dashboard.title} />
+          </div>
+        </Group>
       </Group>
       {dashboard.description && (
-        <Text size="sm" c="dimmed" lineClamp={2}>
+        <Text size="sm" c="dimmed" lineClamp={2} style={{ pointerEvents: 'none' }}>
           {dashboard.description}
         </Text>
       )}
-      <Group gap="xs" mt="auto">
+      <Group gap="xs" mt="auto" style={{ pointerEvents: 'none' }}>
         <Badge
           variant="default"
           leftSection={dashboard.owner.type === 'team' ? <IconUsers size={12} /> : <IconLock size={12} />}
@@ -42,7 +55,7 @@ export function DashboardCard({ dashboard, teamName }: { dashboard: DashboardSum
           {plural(dashboard.tab_count, 'tab')} · {plural(dashboard.chart_count, 'chart')}
         </Text>
       </Group>
-      <Text size="xs" c="dimmed" title={fullTime(dashboard.updated_at)}>
+      <Text size="xs" c="dimmed" title={fullTime(dashboard.updated_at)} style={{ pointerEvents: 'none' }}>
         Updated {timeAgo(dashboard.updated_at)}
       </Text>
     </Card>

@@ -13,10 +13,11 @@ export type DashboardFilter = { scope: 'all' } | { scope: 'personal' } | { scope
 const PAGE_SIZE = 24;
 
 /** The dashboards of a filter, newest first, a page at a time. */
-export function useDashboardList(filter: DashboardFilter, q: string) {
+export function useDashboardList(filter: DashboardFilter, q: string, enabled = true) {
   const teamId = filter.scope === 'team' ? filter.teamId : undefined;
   return useInfiniteQuery({
     queryKey: queryKeys.dashboardList({ scope: filter.scope, teamId, q: q || undefined }),
+    enabled,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }) =>
       unwrap(

@@ -6,24 +6,39 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { CreateDashboardModal } from '../home/CreateDashboardModal';
 import { DashboardCard } from '../home/DashboardCard';
 import { EmptyDashboards } from '../home/EmptyDashboards';
+import { RecentDashboards } from '../home/RecentDashboards';
+import { StarredDashboards } from '../home/StarredDashboards';
 import { type DashboardFilter, useDashboardList, useTeams } from '../home/use-dashboards';
+import { useRecentVisits } from '../home/use-recent-dashboards';
+import { useStarredIds } from '../home/use-starred';
 
-/** Home: my dashboards and my teams', searchable by title, and the way to make a new one. */
+const STARRED = 'starred';
+
+/**
+ * Home: the dashboards I starred and opened lately, then mine and my teams', searchable by title,
+ * and the way to make a new one.
+ */
 export function HomePage() {
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [filterValue, setFilterValue] = useState('all');
   const teams = useTeams();
+  const starred = useStarredIds();
+  const recent = useRecentVisits();
+  const showingStarred = filterValue === STARRED;
   const filter: DashboardFilter =
-    filterValue === 'all' || filterValue === 'personal'
-      ? { scope: filterValue }
+    filterValue === 'all' || filterValue === 'personal' || showingStarred
+      ? { scope: showingStarred ? 'all' : (filterValue as 'all' | 'personal') }
       : { scope: 'team', teamId: filterValue };
-  const list = useDashboardList(filter, q);
+  const list = useDashboardList(filter, q, !showingStarred);
+  // Above the full list only, and not while searching: there they would repeat its cards.
+  const sections = filterValue === 'all' && !q;
   const teamNames = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const dashboards = list.data?.pages.flatMap((page) => page.items) ?? [];
   const filters = [
     { value: 'all', label: 'All dashboards' },
+    { value: STARRED, label: 'Starred' },
     { value: 'personal', label: 'Mine' },
     ...(teams.data ?? []).map((t) => ({ value: t.id, label: t.name })),
   ];
@@ -57,7 +72,18 @@ export function HomePage() {
             w={220}
           />
         </Group>
-        {list.isError ? (
+        {sections && starred.ids.length > 0 && (
+          <StarredDashboards ids={starred.ids} teamNames={teamNames} onShowAll={() => setFilterValue(STARRED)} />
+        )}
+        {sections && recent.visits.length > 0 && <RecentDashboards visits={recent.visits} />}
+        {sections && (starred.ids.length > 0 || recent.visits.length > 0) && (
+          <Title order={2} size="h4" mb={-8}>
+            All dashboards
+          </Title>
+        )}
+        {showingStarred ? (
+          <StarredDashboards ids={starred.ids} teamNames={teamNames} q={q} asList loading={!starred.loaded} />
+        ) : list.isError ? (
           <ErrorAlert error={list.error} title="The dashboards could not be loaded" onRetry={() => list.refetch()} />
         ) : list.isPending ? (
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }} role="status" aria-label="Loading dashboards">

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconRobot, IconUser } from '@tabler/icons-react';
+import { IconArrowsDiff, IconRobot, IconUser } from '@tabler/icons-react';
 import { fullTime, timeAgo } from '../lib/format';
 import { assistantProvenance, type VersionSummary } from './use-versions';
 
@@ -9,10 +9,21 @@ interface VersionItemProps {
   canRestore: boolean;
   restoring: boolean;
   onRestore: (version: VersionSummary) => void;
+  /** Compares this version with the one before it (absent for the first version). */
+  onCompare?: (() => void) | undefined;
+  previousNumber?: number | undefined;
 }
 
 /** One version in the history: what changed, who (a person or the assistant, with its prompt), when. */
-export function VersionItem({ version, current, canRestore, restoring, onRestore }: VersionItemProps) {
+export function VersionItem({
+  version,
+  current,
+  canRestore,
+  restoring,
+  onRestore,
+  onCompare,
+  previousNumber,
+}: VersionItemProps) {
   const assistant = assistantProvenance(version);
   const who = assistant ? 'Assistant' : (version.created_by?.display_name ?? 'Someone');
   return (
@@ -55,17 +66,30 @@ export function VersionItem({ version, current, canRestore, restoring, onRestore
             “{assistant.prompt}”
           </Text>
         )}
-        {canRestore && !current && (
-          <Group justify="flex-end">
-            <Button
-              size="xs"
-              variant="light"
-              loading={restoring}
-              onClick={() => onRestore(version)}
-              aria-label={`Restore version ${version.version_number}`}
-            >
-              Restore
-            </Button>
+        {(onCompare || (canRestore && !current)) && (
+          <Group justify="flex-end" gap="xs">
+            {onCompare && (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconArrowsDiff size={14} />}
+                onClick={onCompare}
+                aria-label={`Compare version ${previousNumber} with version ${version.version_number}`}
+              >
+                Compare
+              </Button>
+            )}
+            {canRestore && !current && (
+              <Button
+                size="xs"
+                variant="light"
+                loading={restoring}
+                onClick={() => onRestore(version)}
+                aria-label={`Restore version ${version.version_number}`}
+              >
+                Restore
+              </Button>
+            )}
           </Group>
         )}
       </Stack>

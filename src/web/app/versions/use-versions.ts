@@ -1,7 +1,8 @@
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
 import { api } from '../lib/api';
-import { unwrap } from '../lib/problems';
+import { problemMessage, unwrap } from '../lib/problems';
 import { queryKeys } from '../lib/query-keys';
 
 export type VersionSummary = components['schemas']['VersionSummary'];
@@ -51,4 +52,27 @@ export function useRestoreVersion(dashboardId: string) {
         queryClient.invalidateQueries({ queryKey: queryKeys.dashboards }),
       ]),
   });
+}
+
+/**
+ * Restore as the history drawer and the compare view offer it: says in a notification which new
+ * version the restore saved, or why it failed. Resolves to the new version's number, or null.
+ */
+export function useRestoreWithNotice(dashboardId: string) {
+  const restore = useRestoreVersion(dashboardId);
+  const run = async (versionNumber: number): Promise<number | null> => {
+    try {
+      const result = await restore.mutateAsync(versionNumber);
+      notifications.show({
+        color: 'green',
+        title: `Restored version ${result.restored_from}`,
+        message: `Saved as version ${result.version_number}; the versions after it are still in the history.`,
+      });
+      return result.version_number;
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Not restored', message: problemMessage(error) });
+      return null;
+    }
+  };
+  return { run, restoring: restore.isPending ? restore.variables : undefined };
 }
