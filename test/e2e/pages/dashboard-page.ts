@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 
 const DRAWN = '[data-chart-state="drawn"], [data-chart-state="settled"]';
 
@@ -125,5 +125,131 @@ export class DashboardPage {
   async closeHistory(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.page.getByRole('dialog', { name: 'Version history' }).waitFor({ state: 'hidden' });
+  }
+
+  // Chart menus, full screen, downloads
+
+  /** The ⋯ button in a chart's title bar. */
+  chartMenuButton(title: string): Locator {
+    return this.page.getByRole('button', { name: `Chart actions: ${title}`, exact: true });
+  }
+
+  /** The open menu (a chart's or a tab's). */
+  get openMenu(): Locator {
+    return this.page.getByRole('menu').last();
+  }
+
+  async openChartMenu(title: string): Promise<void> {
+    await this.chartMenuButton(title).click();
+    await this.openMenu.waitFor();
+  }
+
+  /** The names of the open menu's items, in order. */
+  async menuItems(): Promise<string[]> {
+    const items = this.openMenu.getByRole('menuitem');
+    return (await items.allInnerTexts()).map((text) => text.trim());
+  }
+
+  async closeMenu(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.getByRole('menu').waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a chart's menu and chooses an item. */
+  async chooseChartAction(title: string, item: string): Promise<void> {
+    await this.openChartMenu(title);
+    await this.openMenu.getByRole('menuitem', { name: item, exact: true }).click();
+  }
+
+  fullScreenDialog(title: string): Locator {
+    return this.page.getByRole('dialog', { name: title, exact: true });
+  }
+
+  /** Shows a chart full screen and waits until it is drawn there. */
+  async openFullScreen(title: string): Promise<void> {
+    await this.chooseChartAction(title, 'Full screen');
+    await this.fullScreenDialog(title).locator(DRAWN).waitFor();
+  }
+
+  async closeFullScreen(title: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.fullScreenDialog(title).waitFor({ state: 'hidden' });
+  }
+
+  /** Chooses one of a chart's downloads ("Download PNG", …) and returns the file the browser received. */
+  async download(title: string, item: string): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.chooseChartAction(title, item);
+    return download;
+  }
+
+  /** Duplicates a chart; waits until its copy is on the tab. */
+  async duplicateChart(title: string): Promise<void> {
+    await this.chooseChartAction(title, 'Duplicate');
+    await this.chart(`${title} (copy)`).waitFor();
+  }
+
+  /** Deletes a chart, confirming in the dialog; waits until it is gone. */
+  async deleteChart(title: string): Promise<void> {
+    await this.chooseChartAction(title, 'Delete chart');
+    const dialog = this.page.getByRole('dialog', { name: 'Delete this chart?' });
+    await dialog.getByRole('button', { name: 'Delete chart' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await this.chart(title).waitFor({ state: 'detached' });
+  }
+
+  /** Moves a chart to another tab through its menu; waits until it has left this tab. */
+  async moveChartToTab(title: string, tabTitle: string): Promise<void> {
+    await this.openChartMenu(title);
+    // Pointing at the item opens the list of tabs beside the menu.
+    await this.page.getByRole('menuitem', { name: 'Move to tab' }).hover();
+    await this.page.getByRole('menuitem', { name: tabTitle, exact: true }).click();
+    await this.chart(title).waitFor({ state: 'detached' });
+  }
+
+  // Adding charts, reordering tabs, auto-refresh
+
+  /** The Add chart buttons (in the tab bar, and in an empty tab). */
+  get addChartButtons(): Locator {
+    return this.page.getByRole('button', { name: 'Add chart', exact: true });
+  }
+
+  /** Everything that can be dragged to rearrange the dashboard: chart title bars and tabs. */
+  get dragHandles(): Locator {
+    return this.page.locator('.ocp-chart-drag-handle, [role="tab"][draggable="true"]');
+  }
+
+  /** The tabs' titles, in order. */
+  async tabTitles(): Promise<string[]> {
+    return (await this.page.getByRole('tab').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Moves the active tab one place left or right with its menu (the keyboard way). */
+  async moveActiveTab(direction: 'left' | 'right'): Promise<void> {
+    await this.page.getByRole('button', { name: /^Actions for tab / }).click();
+    await this.openMenu.getByRole('menuitem', { name: `Move ${direction}` }).click();
+  }
+
+  /** Drags one tab onto another (it lands on the side of the target it is dropped on). */
+  async dragTab(title: string, onto: string): Promise<void> {
+    await this.tab(title).dragTo(this.tab(onto), { targetPosition: { x: 4, y: 10 } });
+  }
+
+  /** Chooses an auto-refresh interval by its label ("Off", "30 s", "1 min", …). */
+  async setAutoRefresh(label: string): Promise<void> {
+    await this.page.getByLabel('Auto-refresh', { exact: true }).first().click();
+    await this.page.getByRole('option', { name: label, exact: true }).click();
+  }
+
+  // Kiosk mode
+
+  async enterKiosk(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Kiosk mode', exact: true }).click();
+    await this.page.getByTestId('kiosk').waitFor();
+  }
+
+  async exitKiosk(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Exit kiosk mode' }).click();
+    await this.page.getByTestId('kiosk').waitFor({ state: 'detached' });
   }
 }

@@ -1,14 +1,24 @@
 import { Card, Center, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconGripVertical } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { ChartBody } from '../charts/ChartBody';
 import { useSavedChartData } from '../charts/use-chart-data';
 import type { Chart } from './use-dashboard';
 
 export const DRAG_HANDLE_CLASS = 'ocp-chart-drag-handle';
 
-/** One chart of a dashboard: its title bar (the handle to drag it by) and its drawing. */
-export function ChartCard({ chart, draggable }: { chart: Chart; draggable: boolean }) {
+/** Elements inside a card that never start a drag of it (its menu). */
+export const NO_DRAG_CLASS = 'ocp-chart-no-drag';
+
+interface ChartCardProps {
+  chart: Chart;
+  draggable: boolean;
+  /** The chart's menu, at the end of the title bar (outside the drag handle). */
+  menu?: ReactNode;
+}
+
+/** One chart of a dashboard: its title bar (the handle to drag it by, and its menu) and its drawing. */
+export function ChartCard({ chart, draggable, menu }: ChartCardProps) {
   const configured = Object.keys(chart.configuration).length > 0;
   const data = useSavedChartData(chart, configured);
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -24,12 +34,12 @@ export function ChartCard({ chart, draggable }: { chart: Chart; draggable: boole
       aria-label={chart.title}
       component="section"
     >
-      <Card.Section withBorder inheritPadding py={6}>
+      <Card.Section withBorder inheritPadding py={6} style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
         <Group
           gap={6}
           wrap="nowrap"
           className={draggable ? DRAG_HANDLE_CLASS : ''}
-          style={draggable ? { cursor: 'grab' } : {}}
+          style={{ flex: 1, minWidth: 0, ...(draggable ? { cursor: 'grab' } : {}) }}
         >
           {draggable && <IconGripVertical size={14} aria-hidden style={{ flexShrink: 0, opacity: 0.5 }} />}
           <Text fw={600} size="sm" truncate="end" style={{ flex: 1 }} component="h3" m={0}>
@@ -41,6 +51,7 @@ export function ChartCard({ chart, draggable }: { chart: Chart; draggable: boole
             </Tooltip>
           )}
         </Group>
+        {menu && <div className={NO_DRAG_CLASS}>{menu}</div>}
       </Card.Section>
       <div style={{ flex: 1, minHeight: 0, paddingTop: 8 }}>
         {configured ? (

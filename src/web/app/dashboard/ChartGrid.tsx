@@ -1,8 +1,8 @@
 import 'react-grid-layout/css/styles.css';
 import { Stack } from '@mantine/core';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import ReactGridLayout, { type Layout, useContainerWidth } from 'react-grid-layout';
-import { ChartCard, DRAG_HANDLE_CLASS } from './ChartCard';
+import { ChartCard, DRAG_HANDLE_CLASS, NO_DRAG_CLASS } from './ChartCard';
 import { GRID_COLUMNS, layoutChanged, ROW_HEIGHT, type SavedLayout, tabLayout } from './layout';
 import type { Chart } from './use-dashboard';
 
@@ -14,10 +14,12 @@ interface ChartGridProps {
   saved: SavedLayout;
   editable: boolean;
   onLayoutChange: (layout: Layout) => void;
+  /** Each chart's menu. */
+  menuFor?: (chart: Chart) => ReactNode;
 }
 
 /** A tab's charts on a 12-column grid: dragged by their title bar, resized from the corner. */
-export function ChartGrid({ charts, saved, editable, onLayoutChange }: ChartGridProps) {
+export function ChartGrid({ charts, saved, editable, onLayoutChange, menuFor }: ChartGridProps) {
   const { width, containerRef, mounted } = useContainerWidth();
   const layout = useMemo(
     () =>
@@ -38,7 +40,7 @@ export function ChartGrid({ charts, saved, editable, onLayoutChange }: ChartGrid
         <Stack gap="sm">
           {charts.map((chart) => (
             <div key={chart.id} style={{ height: 360 }}>
-              <ChartCard chart={chart} draggable={false} />
+              <ChartCard chart={chart} draggable={false} menu={menuFor?.(chart)} />
             </div>
           ))}
         </Stack>
@@ -48,14 +50,14 @@ export function ChartGrid({ charts, saved, editable, onLayoutChange }: ChartGrid
             width={width}
             layout={layout}
             gridConfig={{ cols: GRID_COLUMNS, rowHeight: ROW_HEIGHT, margin: [12, 12], containerPadding: [0, 0] }}
-            dragConfig={{ enabled: editable, handle: `.${DRAG_HANDLE_CLASS}` }}
+            dragConfig={{ enabled: editable, handle: `.${DRAG_HANDLE_CLASS}`, cancel: `.${NO_DRAG_CLASS}` }}
             resizeConfig={{ enabled: editable, handles: ['se'] }}
             onDragStop={(next) => commit(next)}
             onResizeStop={(next) => commit(next)}
           >
             {charts.map((chart) => (
               <div key={chart.id}>
-                <ChartCard chart={chart} draggable={editable} />
+                <ChartCard chart={chart} draggable={editable} menu={menuFor?.(chart)} />
               </div>
             ))}
           </ReactGridLayout>

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
-import { IconHistory, IconMessageChatbot, IconRefresh } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
+import { IconHistory, IconMaximize, IconMessageChatbot, IconRefresh } from '@tabler/icons-react';
 import { StarButton } from '../home/StarButton';
 import { fullTime, timeAgo } from '../lib/format';
 import { ShareButton } from '../sharing/ShareButton';
+import { AutoRefreshControl } from './AutoRefreshControl';
 import type { Dashboard } from './use-dashboard';
 
 interface DashboardHeaderProps {
@@ -10,8 +11,13 @@ interface DashboardHeaderProps {
   refreshing: boolean;
   chatOpen: boolean;
   onRefresh: () => void;
+  /** The auto-refresh interval ("off", "1m", …) and when the data was last loaded again. */
+  autoRefresh: string;
+  onAutoRefreshChange: (value: string) => void;
+  lastRefreshed: number;
   onHistory: () => void;
   onToggleChat: () => void;
+  onKiosk: () => void;
 }
 
 export function DashboardHeader({
@@ -19,8 +25,12 @@ export function DashboardHeader({
   refreshing,
   chatOpen,
   onRefresh,
+  autoRefresh,
+  onAutoRefreshChange,
+  lastRefreshed,
   onHistory,
   onToggleChat,
+  onKiosk,
 }: DashboardHeaderProps) {
   return (
     <Group justify="space-between" align="flex-start" gap="sm">
@@ -49,6 +59,7 @@ export function DashboardHeader({
             Refresh
           </Button>
         </Tooltip>
+        <AutoRefreshControl value={autoRefresh} onChange={onAutoRefreshChange} lastRefreshed={lastRefreshed} />
         <Button variant="default" size="xs" leftSection={<IconHistory size={16} />} onClick={onHistory}>
           History
         </Button>
@@ -62,6 +73,11 @@ export function DashboardHeader({
         >
           Assistant
         </Button>
+        <Tooltip label="Kiosk mode: the dashboard alone, full screen (for a wall screen)">
+          <ActionIcon variant="default" size={30} aria-label="Kiosk mode" onClick={onKiosk}>
+            <IconMaximize size={16} />
+          </ActionIcon>
+        </Tooltip>
       </Group>
     </Group>
   );

@@ -1,13 +1,21 @@
 import { Stack } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Layout } from 'react-grid-layout';
+import { AddChartButton } from './AddChartButton';
+import { ChartFullScreenModal } from './ChartFullScreenModal';
 import { ChartGrid } from './ChartGrid';
+import { ChartMenu } from './ChartMenu';
+import { DeleteChartModal } from './DeleteChartModal';
 import { DeleteTabModal } from './DeleteTabModal';
 import { EmptyTab } from './EmptyTab';
 import { savedLayout, settingsWithLayout } from './layout';
 import { TabBar, tabPanelProps } from './TabBar';
 import { TabTitleModal } from './TabTitleModal';
-import { type Dashboard, type Tab, useDashboardActions } from './use-dashboard';
+import { useChartActions } from './use-chart-actions';
+import { type Chart, type Dashboard, type Tab, useDashboardActions } from './use-dashboard';
+
+// The chart editor (dataset fields, preview) loads when it is first opened.
+const ChartEditorModal = lazy(() => import('../chart-editor/ChartEditorModal'));
 
 interface DashboardViewProps {
   dashboard: Dashboard;
@@ -15,13 +23,20 @@ interface DashboardViewProps {
   onSelectTab: (tabId: string) => void;
 }
 
-/** The dashboard's tabs and the active tab's charts, with the tab dialogs. */
+/** The chart the editor is open for: a saved one, or a new one (chart null) on a tab. */
+type Editing = { tabId: string; chart: Chart | null };
+
+/** The dashboard's tabs and the active tab's charts, with the tab and chart dialogs. */
 export function DashboardView({ dashboard, activeTabId, onSelectTab }: DashboardViewProps) {
   const actions = useDashboardActions(dashboard);
+  const chartActions = useChartActions(dashboard);
   const editable = dashboard.abilities.can_edit;
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState<Tab | null>(null);
   const [deleting, setDeleting] = useState<Tab | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [fullScreen, setFullScreen] = useState<Chart | null>(null);
+  const [deletingChart, setDeletingChart] = useState<Chart | null>(null);
   const active = dashboard.tabs.find((t) => t.id === activeTabId) ?? dashboard.tabs[0] ?? null;
   const saved = savedLayout(dashboard.settings);
 
@@ -29,6 +44,7 @@ export function DashboardView({ dashboard, activeTabId, onSelectTab }: Dashboard
     const chartIds = new Set(dashboard.tabs.flatMap((t) => t.charts.map((c) => c.id)));
     actions.saveSettings.mutate(settingsWithLayout(dashboard.settings, layout, chartIds));
   };
+  const addChart = () => active && setEditing({ tabId: active.id, chart: null });
 
   return (
     <Stack gap="md">
@@ -40,14 +56,52 @@ export function DashboardView({ dashboard, activeTabId, onSelectTab }: Dashboard
         onAdd={() => setAdding(true)}
         onRename={setRenaming}
         onDelete={setDeleting}
+        onReorder={(ids) => actions.reorderTabs.mutate(ids)}
+        extra={
+          active && (
+            <AddChartButton chartCount={active.charts.length} onAdd={addChart} size="xs" variant="light" mr={4} />
+          )
+        }
       />
       <div {...(active ? tabPanelProps(active.id) : {})}>
         {active && active.charts.length > 0 ? (
-          <ChartGrid charts={active.charts} saved={saved} editable={editable} onLayoutChange={saveLayout} />
+          <ChartGrid
+            charts={active.charts}
+            saved={saved}
+            editable={editable}
+            onLayoutChange={saveLayout}
+            menuFor={(chart) => (
+              <ChartMenu
+                chart={chart}
+                dashboard={dashboard}
+                actions={chartActions}
+                onEdit={(c) => setEditing({ tabId: c.tab_id, chart: c })}
+                onFullScreen={setFullScreen}
+                onDelete={setDeletingChart}
+              />
+            )}
+          />
         ) : (
-          <EmptyTab editable={editable} />
+          <EmptyTab editable={editable} onAddChart={addChart} />
         )}
       </div>
+      <ChartFullScreenModal chart={fullScreen} onClose={() => setFullScreen(null)} />
+      <DeleteChartModal
+        chart={deletingChart}
+        deleting={chartActions.remove.isPending}
+        onClose={() => setDeletingChart(null)}
+        onConfirm={(chart) => chartActions.remove.mutate(chart, { onSuccess: () => setDeletingChart(null) })}
+      />
+      {editing && (
+        <Suspense fallback={null}>
+          <ChartEditorModal
+            dashboard={dashboard}
+            tabId={editing.tabId}
+            chart={editing.chart}
+            onClose={() => setEditing(null)}
+          />
+        </Suspense>
+      )}
       <TabTitleModal
         opened={adding}
         heading="New tab"

@@ -82,5 +82,20 @@ export function useDashboardActions(dashboard: Dashboard) {
     onSettled,
     onError,
   });
-  return { addTab, renameTab, deleteTab, saveSettings };
+  const reorderTabs = useMutation({
+    // The API takes every tab id in the new order (no If-Match: an order names every tab, so a tab
+    // added or removed meanwhile makes it refused with 422 rather than applied to the wrong tabs).
+    mutationFn: async (ids: string[]) =>
+      unwrap(await api.PUT('/api/dashboards/{id}/tab-order', { params: { path: { id } }, body: { ids } })),
+    // The tabs move at once; the saved dashboard replaces them when it arrives.
+    onMutate: (ids) => {
+      queryClient.setQueryData<Dashboard>(queryKeys.dashboard(id), (old) =>
+        old ? { ...old, tabs: ids.flatMap((tabId) => old.tabs.filter((t) => t.id === tabId)) } : old,
+      );
+    },
+    onSettled,
+    onError: (error: unknown) =>
+      notifications.show({ color: 'red', title: 'Not saved', message: problemMessage(error) }),
+  });
+  return { addTab, renameTab, deleteTab, saveSettings, reorderTabs };
 }

@@ -1,12 +1,15 @@
 import { Box, Container, Drawer, Stack } from '@mantine/core';
 import { useDisclosure, useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { DashboardHeader } from '../dashboard/DashboardHeader';
 import { DashboardView } from '../dashboard/DashboardView';
+import { KioskFrame } from '../dashboard/KioskFrame';
+import { refreshIntervalMs } from '../dashboard/refresh-interval';
+import { useAutoRefresh } from '../dashboard/use-auto-refresh';
 import { useDashboard } from '../dashboard/use-dashboard';
 import { useRecordDashboardVisit } from '../home/use-recent-dashboards';
 import { ApiProblem } from '../lib/problems';
@@ -33,6 +36,18 @@ export default function DashboardPage() {
     getInitialValueInEffect: false,
   });
   const refreshing = useIsFetching({ queryKey: ['chart-data'] }) > 0;
+  // Auto-refresh lives in the URL (?refresh=1m, as in Grafana), so a shared link or a wall screen keeps it.
+  const autoRefresh = params.get('refresh') ?? 'off';
+  const intervalMs = refreshIntervalMs(autoRefresh);
+  const reload = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(id) });
+    void queryClient.invalidateQueries({ queryKey: ['chart-data'] });
+  }, [queryClient, id]);
+  const { lastRefreshed, refreshNow } = useAutoRefresh(dashboard.isSuccess ? intervalMs : null, reload);
+  const setParam = (name: string, value: string | null) => setParams(withParam(name, value), { replace: true });
+  // Kiosk mode is in the URL too (?kiosk, as in Grafana): a wall screen opens straight into it.
+  const kiosk = params.has('kiosk');
+  const exitKiosk = useCallback(() => setParams(withParam('kiosk', null), { replace: true }), [setParams]);
   // On narrow screens the assistant slides over the dashboard instead of squeezing it.
   const narrow = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
 
@@ -51,10 +66,20 @@ export default function DashboardPage() {
     );
   }
 
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(id) });
-    void queryClient.invalidateQueries({ queryKey: ['chart-data'] });
-  };
+  const view = (
+    <DashboardView
+      dashboard={dashboard.data}
+      activeTabId={params.get('tab')}
+      onSelectTab={(tabId) => setParam('tab', tabId)}
+    />
+  );
+  if (kiosk) {
+    return (
+      <KioskFrame title={dashboard.data.title} onExit={exitKiosk}>
+        {view}
+      </KioskFrame>
+    );
+  }
 
   return (
     <Box style={{ display: 'flex', height: 'calc(100dvh - var(--app-shell-header-height, 56px))' }}>
@@ -64,15 +89,19 @@ export default function DashboardPage() {
             dashboard={dashboard.data}
             refreshing={refreshing}
             chatOpen={chatOpen}
-            onRefresh={refresh}
+            onRefresh={refreshNow}
+            autoRefresh={intervalMs === null ? 'off' : autoRefresh}
+            onAutoRefreshChange={(value) => setParam('refresh', value === 'off' ? null : value)}
+            lastRefreshed={lastRefreshed}
             onHistory={history.open}
             onToggleChat={() => setChatOpen(!chatOpen)}
+            onKiosk={() => {
+              setParam('kiosk', '');
+              // The browser's full screen too, where allowed (it needs this click; a link cannot ask).
+              void document.documentElement.requestFullscreen?.().catch(() => {});
+            }}
           />
-          <DashboardView
-            dashboard={dashboard.data}
-            activeTabId={params.get('tab')}
-            onSelectTab={(tabId) => setParams({ tab: tabId }, { replace: true })}
-          />
+          {view}
         </Stack>
       </Box>
       {chatOpen && !narrow && (
@@ -109,4 +138,14 @@ export default function DashboardPage() {
       />
     </Box>
   );
+}
+
+/** The search parameters with one set (or removed, for null), for setParams. */
+function withParam(name: string, value: string | null) {
+  return (old: URLSearchParams) => {
+    const next = new URLSearchParams(old);
+    if (value === null) next.delete(name);
+    else next.set(name, value);
+    return next;
+  };
 }
