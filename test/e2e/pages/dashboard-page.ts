@@ -11,7 +11,7 @@ export class DashboardPage {
   }
 
   async addTab(title: string): Promise<void> {
-    await this.page.getByRole('button', { name: 'Add tab' }).click();
+    await this.page.getByRole('button', { name: 'Add tab', exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: 'New tab' });
     await dialog.getByRole('textbox', { name: /^Tab title/ }).fill(title);
     await dialog.getByRole('button', { name: 'Add tab' }).click();
@@ -82,7 +82,7 @@ export class DashboardPage {
 
   async ensureAssistantOpen(): Promise<void> {
     const panel = this.page.getByRole('complementary', { name: 'Assistant' });
-    if (!(await panel.isVisible())) await this.page.getByRole('button', { name: 'Assistant' }).click();
+    if (!(await panel.isVisible())) await this.page.getByRole('button', { name: 'Assistant', exact: true }).click();
     await panel.waitFor();
   }
 
@@ -106,7 +106,7 @@ export class DashboardPage {
   // The version history
 
   async openHistory(): Promise<void> {
-    await this.page.getByRole('button', { name: 'History' }).click();
+    await this.page.getByRole('button', { name: 'History', exact: true }).click();
     await this.page.getByRole('dialog', { name: 'Version history' }).getByRole('listitem').first().waitFor();
   }
 
