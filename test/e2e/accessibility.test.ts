@@ -86,6 +86,52 @@ describe('accessibility of the main pages (axe-core)', () => {
     }
   });
 
+  it('teams, a team, agents, custom commands and the profile, with the editors open', async () => {
+    const user = { email: `a11y-settings-${Date.now()}@example.test`, password: 'correct horse battery staple' };
+    const { access_token: token } = (await api.request<Json>('POST', '/api/auth/signup', { body: user })).body;
+    const team = (await api.request<Json>('POST', '/api/teams', { token, body: { name: 'Accessible team' } })).body;
+    // A browser of this user's own: the page of the other tests is signed in as someone else.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const previous = page;
+    page = await context.newPage();
+    try {
+      await new AuthPage(page, api.baseUrl).signIn(user);
+      await page.getByText(/No dashboards yet/).waitFor();
+      for (const [path, ready] of [
+        ['/teams', 'Accessible team'],
+        [`/teams/${team.id}`, 'Invitations'],
+        ['/agents', /No agents yet/],
+        ['/commands', /No custom commands yet/],
+        ['/profile', 'Appearance'],
+      ] as const) {
+        await visit(path, ready);
+        expect(await seriousViolations(), path).toEqual([]);
+      }
+      // The same pages in the dark theme (chosen in this browser; the profile has none stored).
+      await page.evaluate("localStorage.setItem('ocp-color-scheme', 'dark')");
+      for (const [path, ready] of [
+        [`/teams/${team.id}`, 'Invitations'],
+        ['/profile', 'Appearance'],
+      ] as const) {
+        await visit(path, ready);
+        expect(await seriousViolations(), `${path} (dark)`).toEqual([]);
+      }
+      await page.evaluate("localStorage.setItem('ocp-color-scheme', 'light')");
+      for (const [path, open, dialog] of [
+        ['/agents', 'New agent', 'New agent'],
+        ['/commands', 'New command', 'New custom command'],
+      ] as const) {
+        await visit(path, open);
+        await page.getByRole('button', { name: open }).first().click();
+        await page.getByRole('dialog', { name: dialog }).waitFor();
+        expect(await seriousViolations(), `${path}: ${dialog}`).toEqual([]);
+      }
+    } finally {
+      page = previous;
+      await context.close();
+    }
+  });
+
   it('the share page a link opens, signed out', async () => {
     const user = { email: `a11y-share-${Date.now()}@example.test`, password: 'correct horse battery staple' };
     const { access_token: token } = (await api.request<Json>('POST', '/api/auth/signup', { body: user })).body;

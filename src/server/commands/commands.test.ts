@@ -476,6 +476,34 @@ describe('testing which command a message calls', () => {
     ]);
   });
 
+  it('tries an unsaved draft first, in place of the stored command it edits', async () => {
+    const me = await api.signUp('drafttester');
+    const stored = await createCommand(me);
+    const draft = { ...VALID, name: 'Report v2', handler_config: { type: 'prompt_template', template: 'v2 {{1}}' } };
+    const edited = await api.request<Json>('POST', '/api/commands/test', {
+      token: me.token,
+      body: { message: '/report weekly', draft: { ...draft, id: stored.id } },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.command).toMatchObject({ source: 'custom', id: stored.id, name: 'Report v2' });
+    expect(edited.body.outcome).toEqual({ kind: 'prompt', text: 'v2 weekly' });
+    const fresh = await api.request<Json>('POST', '/api/commands/test', {
+      token: me.token,
+      body: { message: '/report weekly', draft },
+    });
+    expect(fresh.body.command).toMatchObject({ id: '00000000-0000-0000-0000-000000000000', name: 'Report v2' });
+    expect(await countNamed('Report v2')).toBe(0);
+  });
+
+  it('checks a draft like a save: a pattern RE2 refuses is named at /body/draft/command_pattern', async () => {
+    const response = await api.request<Json>('POST', '/api/commands/test', {
+      token: owner.token,
+      body: { message: '/x', draft: { ...VALID, command_pattern: '^/x(?=y)' } },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: Json) => e.path)).toEqual(['/body/draft/command_pattern']);
+  });
+
   it('refuses an empty message with 422', async () => {
     const response = await test(owner, '');
     expect(response.status).toBe(422);

@@ -80,9 +80,11 @@ export function commandRoutes(db: Database): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = requireUser(request);
-        const commands = await db.asCaller(user, (tx) => service.usableCommands(tx));
+        const stored = await db.asCaller(user, (tx) => service.usableCommands(tx));
+        const { message, draft } = request.body;
+        const commands = draft ? service.withDraft(stored, draft, user.userId) : stored;
         // Matching is CPU work: done after the transaction, not while holding its connection.
-        return service.testCommand(request.body.message, commands, user.userId);
+        return service.testCommand(message, commands, user.userId);
       },
     );
 

@@ -69,9 +69,28 @@ export const UpdateCommandBody = z
   })
   .refine((body) => Object.keys(body).length > 0, 'change at least one field');
 
+/** A command being written in the editor, tried before it is saved. */
+export const CommandDraft = z
+  .object({
+    id: z
+      .guid()
+      .optional()
+      .describe('The stored command the draft would replace (left out of the test); none for a new command'),
+    name: Name,
+    command_pattern: CommandPattern,
+    handler_config: HandlerConfig,
+  })
+  .describe(
+    'Try this unsaved command as one of yours, first among them (in place of the stored one with its id); checked like a save, so a 422 names its fields',
+  );
+
 export const CommandTestBody = z.object({
   message: z.string().min(1, 'must not be empty').max(20_000).describe('A chat message, as the user would send it'),
+  draft: CommandDraft.optional(),
 });
+
+/** The id a test answer gives a draft without one (a new command). */
+export const DRAFT_ID = '00000000-0000-0000-0000-000000000000';
 
 const Groups = z
   .record(z.string(), z.string().nullable())

@@ -4,7 +4,13 @@ import type { Tx } from '../../db/types.js';
 import { notFound } from '../errors/api-error.js';
 import { explainRefusal } from '../ownership.js';
 import * as q from './queries.js';
-import type { CommandTestResult, CreateCommandBody, UpdateCommandBody } from './schema.js';
+import {
+  type CommandDraft,
+  type CommandTestResult,
+  type CreateCommandBody,
+  DRAFT_ID,
+  type UpdateCommandBody,
+} from './schema.js';
 
 // Units of work over custom commands, each inside the caller's transaction: row-level security
 // decides, and a write that matched nothing is explained as 404 (hidden) or 403 (read-only).
@@ -57,6 +63,28 @@ export const USABLE_COMMANDS_LIMIT = 500;
 /** The custom commands the caller can use in a chat, in the order matchCommand trusts them. */
 export async function usableCommands(tx: Tx): Promise<q.CommandJson[]> {
   return q.listUsableCommands(tx, USABLE_COMMANDS_LIMIT);
+}
+
+/**
+ * The caller's commands with an unsaved draft among them: first of his own (so it is tried before
+ * his stored ones, as the editor expects), in place of the stored command it edits.
+ */
+export function withDraft(
+  stored: readonly q.CommandJson[],
+  draft: z.infer<typeof CommandDraft>,
+  userId: string,
+): CustomCommand[] {
+  const command: CustomCommand = {
+    id: draft.id ?? DRAFT_ID,
+    name: draft.name,
+    description: null,
+    command_pattern: draft.command_pattern,
+    handler_config: draft.handler_config,
+    is_public: false,
+    owner: { type: 'user', user_id: userId },
+    abilities: { can_edit: true },
+  };
+  return [command, ...stored.filter((c) => c.id !== draft.id)];
 }
 
 /**

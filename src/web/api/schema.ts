@@ -3308,6 +3308,62 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Try this unsaved command as one of yours, first among them (in place of the stored one with its id); checked like a save, so a 422 names its fields */
+                        draft?: {
+                            /** @description An RE2 regular expression the message must match for the command to run, searched anywhere in the message unless anchored: write `^/name\s+(.*)$`. Its groups fill the handler’s templates */
+                            command_pattern: string;
+                            /** @description How the command runs: prompt_template (a text to the model), tool (one tool, no model), agent (to an agent), webhook (an HTTP call). Never secrets */
+                            handler_config: {
+                                /** @description The text sent to the model, filled from the match: {{input}} is the whole message, {{0}} what the pattern matched, {{1}}, {{2}}… its groups, {{name}} a named group */
+                                template: string;
+                                /** @enum {string} */
+                                type: "prompt_template";
+                            } | {
+                                /** @description The tool's input (default {}); every string in it is a template: {{input}} is the whole message, {{0}} what the pattern matched, {{1}}, {{2}}… its groups, {{name}} a named group */
+                                input?: {
+                                    [key: string]: unknown;
+                                };
+                                /**
+                                 * @description The assistant tool to run
+                                 * @enum {string}
+                                 */
+                                tool: "list_datasets" | "describe_dataset" | "run_query" | "make_chart" | "find_dashboards" | "create_dashboard" | "create_tab" | "add_chart" | "update_chart" | "remove_chart" | "save_to_workspace" | "search_chats";
+                                /** @enum {string} */
+                                type: "tool";
+                            } | {
+                                /**
+                                 * Format: uuid
+                                 * @description The agent that answers (the user must be able to use it)
+                                 */
+                                agent_id: string;
+                                /** @description The text sent to the agent (default: the whole message): {{input}} is the whole message, {{0}} what the pattern matched, {{1}}, {{2}}… its groups, {{name}} a named group */
+                                template?: string;
+                                /** @enum {string} */
+                                type: "agent";
+                            } | {
+                                /** @description Extra request headers (no credentials: handler_config is readable by the command’s users) */
+                                headers?: {
+                                    [key: string]: string;
+                                };
+                                /** @description The most of the answer that is read (default 100000); plain text beyond it is cut off */
+                                max_bytes?: number;
+                                /** @description How long to wait for the whole answer (default 5000) */
+                                timeout_ms?: number;
+                                /** @enum {string} */
+                                type: "webhook";
+                                /**
+                                 * Format: uri
+                                 * @description Where OCP POSTs the call; private and local addresses are refused unless the administrator allows them
+                                 */
+                                url: string;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description The stored command the draft would replace (left out of the test); none for a new command
+                             */
+                            id?: string;
+                            name: string;
+                        };
                         /** @description A chat message, as the user would send it */
                         message: string;
                     };

@@ -13,6 +13,12 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const DatasetsPage = lazy(() => import('./pages/DatasetsPage'));
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
 const ChatPage = lazy(() => import('./pages/ChatPage'));
+// Settings: teams, agents, custom commands and the profile.
+const TeamsPage = lazy(() => import('./pages/TeamsPage'));
+const TeamPage = lazy(() => import('./pages/TeamPage'));
+const AgentsPage = lazy(() => import('./pages/AgentsPage'));
+const CommandsPage = lazy(() => import('./pages/CommandsPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 // Opened from a share link, signed out: no app frame, no sign-in.
 const SharedDashboardPage = lazy(() => import('./pages/SharedDashboardPage'));
 
@@ -46,6 +52,11 @@ export const router = createBrowserRouter([
           { path: '/workspace', element: <WorkspacePage /> },
           { path: '/chat', element: <ChatPage /> },
           { path: '/chat/:sessionId', element: <ChatPage /> },
+          { path: '/teams', element: <TeamsPage /> },
+          { path: '/teams/:id', element: <TeamPage /> },
+          { path: '/agents', element: <AgentsPage /> },
+          { path: '/commands', element: <CommandsPage /> },
+          { path: '/profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

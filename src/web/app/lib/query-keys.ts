@@ -10,4 +10,10 @@ export const queryKeys = {
   teams: ['teams'] as const,
   profile: ['profile'] as const,
   dashboardChat: (dashboardId: string) => ['chat', 'dashboard', dashboardId] as const,
+  team: (id: string) => ['teams', 'detail', id] as const,
+  teamInvitations: (id: string) => ['teams', 'invitations', id] as const,
+  myInvitations: ['invitations'] as const,
+  agents: ['agents'] as const,
+  commands: ['commands'] as const,
+  models: ['models'] as const,
 };
