@@ -1,4 +1,12 @@
-import { Anchor, type CSSVariablesResolver, createTheme, localStorageColorSchemeManager } from '@mantine/core';
+import {
+  Anchor,
+  type CSSVariablesResolver,
+  createTheme,
+  Drawer,
+  localStorageColorSchemeManager,
+  Modal,
+  Notification,
+} from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -8,6 +16,10 @@ export const theme = createTheme({
   components: {
     // Links in running text are told apart by more than their colour (WCAG 1.4.1).
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Mantine's close buttons are icons without a name: screen readers would say just "button".
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
   },
   fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 });
@@ -17,13 +29,14 @@ export const colorSchemeManager = localStorageColorSchemeManager({ key: 'ocp-col
 
 /**
  * Colours Mantine derives with too little contrast for small text (axe, WCAG AA 4.5:1): on white,
- * dimmed text and the text of light buttons are taken one or two shades darker; on the dark
+ * dimmed text, error messages and the text of light buttons are taken one or two shades darker; on the dark
  * background, dimmed text one shade lighter (Mantine's dark-2 is about 4.4:1 there).
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
     '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
     '--mantine-color-green-light-color': 'var(--mantine-color-green-9)',
