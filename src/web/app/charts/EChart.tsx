@@ -16,8 +16,8 @@ export interface EChartProps {
 /**
  * A chart drawn in the browser by ECharts from OCP's own toEChartsOption, at the size of its box
  * (KPI and table charts lay out in it), in the current colour scheme. data-chart-state says
- * "drawn" once the first frame is on screen and "settled" when the animation is over (tests and
- * bench:web wait for them).
+ * "drawn" once the first frame is on screen and "settled" when the animation is over, and again
+ * for each new picture (tests and bench:web wait for them).
  */
 export function EChart({ spec, result, label, onWarnings }: EChartProps) {
   const { ref, width, height } = useElementSize<HTMLDivElement>();
@@ -38,6 +38,15 @@ export function EChart({ spec, result, label, onWarnings }: EChartProps) {
   useEffect(() => {
     if (drawing?.warnings.length) onWarnings?.(drawing.warnings);
   }, [drawing, onWarnings]);
+
+  // A new picture (not just a new size) is drawn and animated again: say so, so that whoever
+  // waits for "settled" does not take the previous picture's state for this one's.
+  const drawnFrom = useRef<unknown[] | null>(null);
+  useEffect(() => {
+    const from = [spec, result, theme];
+    if (drawnFrom.current?.some((value, i) => value !== from[i])) setState('drawing');
+    drawnFrom.current = from;
+  }, [spec, result, theme]);
 
   useEffect(() => {
     const element = canvas.current;
