@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_COMMANDS } from '../../src/ai/commands/builtins.js';
 import { modelsFromEnv } from '../../src/ai/models/registry.js';
@@ -9,56 +9,33 @@ import { AuthPage } from './pages/auth-page.js';
 import { ChatPage } from './pages/chat-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { HomePage } from './pages/home-page.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { screenshot, useChromium } from './support/browser.js';
+import { createSalesDataset, salesCsv } from './support/fixtures.js';
 
 // The full-page chat in a real Chromium, against the real server. Two models: a scripted mock
 // (the default, as a configured LLM would be) and the built-in offline model, picked explicitly.
 
 const slow = scriptedModel();
 const api = useTestApi({ models: () => [slow.configured, ...modelsFromEnv({}, createOfflineModel)] });
-let browser: Browser;
+const chromium = useChromium();
 let context: BrowserContext;
 let page: Page;
 
-const SALES_CSV = [
-  'month,region,revenue',
-  ...Array.from({ length: 12 }, (_, m) => {
-    const month = `2026-${String(m + 1).padStart(2, '0')}-01`;
-    return [`${month},North,${1000 + m * 110}`, `${month},South,${800 + m * 90}`];
-  }).flat(),
-].join('\n');
+/** Twelve months of revenue in two regions. */
+const SALES_CSV = salesCsv({ months: 12, regions: 2 });
 
 async function signIn(user: { email: string; password: string }): Promise<string> {
   const session = await api.request<{ access_token: string }>('POST', '/api/auth/signin', { body: user });
   return session.body.access_token;
 }
 
-async function uploadSales(email: string, password: string): Promise<void> {
-  const token = await signIn({ email, password });
-  const form = new FormData();
-  form.append('file', new Blob([SALES_CSV]), 'sales.csv');
-  const staged = await api.request<{ upload_id: string }>('POST', '/api/uploads', {
-    token,
-    body: form,
-  });
-  const created = await api.request('POST', '/api/datasets', {
-    token,
-    body: { upload_id: staged.body.upload_id, name: 'Sales' },
-  });
-  expect(created.status).toBe(201);
-}
-
 beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  context = await chromium.browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
-}, 180_000);
+}, 60_000);
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
 });
 
 describe('the chat page', () => {
@@ -66,7 +43,7 @@ describe('the chat page', () => {
     const user = { email: `chat-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'correct horse battery' };
     await new AuthPage(page, api.baseUrl).signUp({ ...user, displayName: 'Chat Analyst' });
     await new HomePage(page).waitUntilShown();
-    await uploadSales(user.email, user.password);
+    await createSalesDataset(api, { token: await signIn(user) }, { csv: SALES_CSV });
 
     const chat = new ChatPage(page, api.baseUrl);
     await chat.open();

@@ -1,59 +1,34 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartSpecInput } from '../../src/shared/chart-spec.js';
 import { type Json, type TestSession, useTestApi } from '../support/api.js';
-import { AuthPage } from './pages/auth-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { seriousViolations } from './support/axe.js';
+import { screenshot, useChromium } from './support/browser.js';
+import {
+  createDashboard,
+  createSalesDataset,
+  createTeamWithViewer,
+  revenueByRegionChart,
+  signedInPage,
+} from './support/fixtures.js';
 
 // A dashboard's own features in a real Chromium: the chart menu (full screen, downloads, copy,
 // move, delete), tab reordering, auto-refresh, and what a team's viewer may and may not do.
 
 const api = useTestApi();
-let browser: Browser;
+const chromium = useChromium();
 
 const BY_REGION = 'Revenue by region';
 const BY_MONTH = 'Revenue by month';
 const THIS_MONTH = 'Revenue this month';
 
-const SALES_CSV = [
-  'month,region,revenue',
-  ...Array.from({ length: 6 }, (_, m) => {
-    const month = `2026-${String(m + 1).padStart(2, '0')}-01`;
-    return [`${month},North,${1000 + m * 110}`, `${month},South,${800 + m * 90}`, `${month},West,${600 + m * 70}`];
-  }).flat(),
-].join('\n');
+type ChartTitle = typeof BY_REGION | typeof BY_MONTH | typeof THIS_MONTH;
 
-async function createSalesDataset(user: TestSession, teamId?: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([SALES_CSV]), 'sales.csv');
-  const staged = await api.request<{ upload_id: string }>('POST', '/api/uploads', { token: user.token, body: form });
-  const created = await api.request<{ id: string }>('POST', '/api/datasets', {
-    token: user.token,
-    body: { upload_id: staged.body.upload_id, name: 'Sales', ...(teamId ? { team_id: teamId } : {}) },
-  });
-  expect(created.status).toBe(201);
-  return created.body.id;
-}
-
-function specs(datasetId: string): Record<string, ChartSpecInput> {
+function specs(datasetId: string): Record<ChartTitle, ChartSpecInput> {
   return {
-    [BY_REGION]: {
-      version: 1,
-      type: 'bar',
-      data: {
-        dataset_id: datasetId,
-        query: {
-          dimensions: [{ field: 'region' }],
-          measures: [{ field: 'revenue', aggregate: 'sum', as: 'revenue' }],
-          sort: [{ field: 'revenue', direction: 'desc' }],
-        },
-      },
-      style: { title: BY_REGION, labels: true },
-    },
+    [BY_REGION]: revenueByRegionChart(datasetId, BY_REGION),
     [BY_MONTH]: {
       version: 1,
       type: 'line',
@@ -86,68 +61,29 @@ function specs(datasetId: string): Record<string, ChartSpecInput> {
 }
 
 /** Two tabs: Overview with two charts, Details with one; made through the API. */
-async function createDashboard(user: TestSession, datasetId: string, teamId?: string): Promise<Json> {
+function createSalesOverview(user: TestSession, datasetId: string, teamId?: string): Promise<string> {
   const spec = specs(datasetId);
-  const chart = (title: string) => ({ title, configuration: spec[title] });
-  const created = await api.request<Json>('POST', '/api/dashboards', {
-    token: user.token,
-    body: {
-      title: 'Sales overview',
-      ...(teamId ? { team_id: teamId } : {}),
-      tabs: [
-        { title: 'Overview', charts: [chart(BY_REGION), chart(BY_MONTH)] },
-        { title: 'Details', charts: [chart(THIS_MONTH)] },
-      ],
-    },
+  const chart = (title: ChartTitle) => ({ title, configuration: spec[title] });
+  return createDashboard(api, user, {
+    title: 'Sales overview',
+    ...(teamId ? { teamId } : {}),
+    tabs: [
+      { title: 'Overview', charts: [chart(BY_REGION), chart(BY_MONTH)] },
+      { title: 'Details', charts: [chart(THIS_MONTH)] },
+    ],
   });
-  expect(created.status).toBe(201);
-  return created.body;
 }
 
-async function signedInPage(user: TestSession): Promise<{ context: BrowserContext; page: Page }> {
-  // bypassCSP: the app's CSP forbids injected scripts, and axe-core is the test's own.
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  await new AuthPage(page, api.baseUrl).signIn({ email: user.email, password: user.password });
-  await page.getByRole('heading', { name: 'Dashboards', level: 1 }).waitFor();
-  return { context, page };
-}
+/** Signed in as the user; downloads kept, and the CSP bypassed so that axe-core (the test's own script) runs. */
+const signedIn = (user: TestSession) =>
+  signedInPage(chromium.browser, api, user, { acceptDownloads: true, bypassCSP: true });
 
 async function fileText(download: Download): Promise<Buffer> {
   return readFile(await download.path());
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** The serious and critical violations axe-core finds on the page as it is now. */
-async function seriousViolations(page: Page, within = 'document'): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  // A string runs in the page: the test's own TypeScript has no DOM types.
-  const violations = (await page.evaluate(
-    `(async () => (await window.axe.run(${within}, { resultTypes: ['violations'] })).violations)()`,
-  )) as { id: string; impact: string | null; nodes: { target: string[]; failureSummary?: string }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join(', ')}`,
-    );
-}
-
 const CHART_DATA = /\/api\/charts\/[0-9a-f-]{36}\/data$/;
 const VIEWER_ITEMS = ['Full screen', 'Download PNG', 'Download SVG', 'Download data (CSV)'];
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('a dashboard in Chromium, as its owner', () => {
   let owner: TestSession;
@@ -167,9 +103,9 @@ describe('a dashboard in Chromium, as its owner', () => {
 
   beforeAll(async () => {
     owner = await api.signUp('dashboard-owner');
-    const datasetId = await createSalesDataset(owner);
-    dashboardId = (await createDashboard(owner, datasetId)).id;
-    ({ context, page } = await signedInPage(owner));
+    const datasetId = await createSalesDataset(api, owner);
+    dashboardId = await createSalesOverview(owner, datasetId);
+    ({ context, page } = await signedIn(owner));
     dashboard = new DashboardPage(page);
   }, 60_000);
 
@@ -185,6 +121,7 @@ describe('a dashboard in Chromium, as its owner', () => {
       ...VIEWER_ITEMS,
       'Duplicate',
       'Move to tab',
+      'Move to another dashboard…',
       'Delete chart',
     ]);
     await screenshot(page, 'dashboard-chart-menu');
@@ -390,25 +327,15 @@ describe('a dashboard in Chromium, as its owner', () => {
 describe('a dashboard in Chromium, as a team viewer', () => {
   it('a viewer sees no editing controls, and the chart menu offers only full screen and the downloads', async () => {
     const [admin, viewer] = await Promise.all([api.signUp('team-admin'), api.signUp('team-viewer')]);
-    const team = await api.request<{ id: string }>('POST', '/api/teams', { token: admin.token, body: { name: 'Ops' } });
-    expect(team.status).toBe(201);
-    const invitation = await api.request<{ id: string }>('POST', `/api/teams/${team.body.id}/invitations`, {
-      token: admin.token,
-      body: { email: viewer.email, role: 'viewer' },
-    });
-    expect(invitation.status).toBe(201);
-    const accepted = await api.request('POST', `/api/invitations/${invitation.body.id}/accept`, {
-      token: viewer.token,
-    });
-    expect(accepted.status).toBe(200);
+    const teamId = await createTeamWithViewer(api, { admin, viewer });
     // The team's dataset, so that its members may read the charts' data.
-    const datasetId = await createSalesDataset(admin, team.body.id);
-    const created = await createDashboard(admin, datasetId, team.body.id);
+    const datasetId = await createSalesDataset(api, admin, { teamId });
+    const dashboardId = await createSalesOverview(admin, datasetId, teamId);
 
-    const { context, page } = await signedInPage(viewer);
+    const { context, page } = await signedIn(viewer);
     try {
       const dashboard = new DashboardPage(page);
-      await page.goto(`${api.baseUrl}/dashboards/${created.id}`);
+      await page.goto(`${api.baseUrl}/dashboards/${dashboardId}`);
       await page.getByText('View only', { exact: true }).waitFor();
       await dashboard.waitForChartDrawn(BY_REGION);
       expect(await dashboard.addChartButtons.count()).toBe(0);

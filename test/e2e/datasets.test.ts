@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSY_CSV } from '../../src/server/datasets/test-files.js';
 import { useTestApi } from '../support/api.js';
@@ -6,29 +6,25 @@ import { AuthPage } from './pages/auth-page.js';
 import { DatasetsPage } from './pages/datasets-page.js';
 import { HomePage } from './pages/home-page.js';
 import { WorkspacePage } from './pages/workspace-page.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { screenshot, useChromium } from './support/browser.js';
 
 // Datasets and the workspace in a real Chromium: a messy CSV goes up through the browser's file
 // input with a real progress bar, is previewed, retyped and loaded; saved items are drawn.
 
 const api = useTestApi();
-let browser: Browser;
+const chromium = useChromium();
 let context: BrowserContext;
 let page: Page;
 const user = { email: `e2e-data-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'correct horse battery' };
 let datasetId = '';
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  context = await chromium.browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
-}, 180_000);
+}, 60_000);
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
 });
 
 describe('datasets and the workspace in Chromium', () => {

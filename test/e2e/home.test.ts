@@ -1,27 +1,16 @@
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestSession, useTestApi } from '../support/api.js';
-import { AuthPage } from './pages/auth-page.js';
 import { HomePage } from './pages/home-page.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { seriousViolations, WITHOUT_APP_HEADER } from './support/axe.js';
+import { screenshot, useChromium } from './support/browser.js';
+import { createDashboard, signedInPage } from './support/fixtures.js';
 
 // Starred and recently viewed dashboards, in Chromium: kept in the user's profile preferences,
 // starred on a dashboard's page or a home card, listed above all dashboards on the home page.
 
 const api = useTestApi();
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let browser: Browser;
-
-async function createDashboard(user: TestSession, title: string): Promise<string> {
-  const created = await api.request<{ id: string }>('POST', '/api/dashboards', {
-    token: user.token,
-    body: { title, tabs: [{ title: 'Overview', charts: [] }] },
-  });
-  expect(created.status).toBe(201);
-  return created.body.id;
-}
+const chromium = useChromium();
 
 async function preferences(user: TestSession): Promise<Record<string, unknown>> {
   const profile = await api.request<{ preferences: Record<string, unknown> }>('GET', '/api/profile', {
@@ -29,26 +18,6 @@ async function preferences(user: TestSession): Promise<Record<string, unknown>> 
   });
   return profile.body.preferences;
 }
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = (await page.evaluate(
-    // The app header (the user menu) is another page's concern; accessibility.test.ts covers it.
-    "(async () => (await window.axe.run({ exclude: [['header']] }, { resultTypes: ['violations'] })).violations)()",
-  )) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('starred and recently viewed dashboards in Chromium', () => {
   let user: TestSession;
@@ -69,11 +38,8 @@ describe('starred and recently viewed dashboards in Chromium', () => {
   beforeAll(async () => {
     user = await api.signUp('stargazer');
     for (const title of ['Alpha board', 'Beta board', 'Gamma board', 'Delta board'])
-      ids[title] = await createDashboard(user, title);
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    await new AuthPage(page, api.baseUrl).signIn({ email: user.email, password: user.password });
-    await new HomePage(page).waitUntilShown();
+      ids[title] = await createDashboard(api, user, { title });
+    ({ context, page } = await signedInPage(chromium.browser, api, user, { bypassCSP: true }));
   }, 60_000);
 
   afterAll(async () => {
@@ -109,7 +75,7 @@ describe('starred and recently viewed dashboards in Chromium', () => {
     const home = new HomePage(page);
     await home.waitUntilShown();
     expect(await home.recentTitles()).toEqual(['Gamma board', 'Beta board', 'Alpha board']);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, WITHOUT_APP_HEADER)).toEqual([]);
     await page.mouse.move(5, 5);
     await screenshot(page, 'home-starred');
 

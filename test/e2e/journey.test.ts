@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApi, useTestApi } from '../support/api.js';
 import { AuthPage } from './pages/auth-page.js';
@@ -8,38 +8,23 @@ import { DatasetsPage } from './pages/datasets-page.js';
 import { HomePage } from './pages/home-page.js';
 import { ShareDialog } from './pages/share-dialog.js';
 import { SharedDashboardPage } from './pages/shared-dashboard-page.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { screenshot, useChromium } from './support/browser.js';
+import { salesCsv } from './support/fixtures.js';
 
 // A new user's first session in a real Chromium, against the real server on the run's database,
 // with the built-in offline model as the assistant (no key is configured in tests).
 
 const api = useTestApi();
-let browser: Browser;
+const chromium = useChromium();
 let context: BrowserContext;
 let page: Page;
 
 /** Twelve months of revenue in two regions: what the user asks the assistant about. */
-const SALES_CSV = [
-  'month,region,revenue',
-  ...Array.from({ length: 12 }, (_, m) => {
-    const month = `2026-${String(m + 1).padStart(2, '0')}-01`;
-    return [`${month},North,${1000 + m * 110}`, `${month},South,${800 + m * 90}`];
-  }).flat(),
-].join('\n');
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const SALES_CSV = salesCsv({ months: 12, regions: 2 });
 
 describe('the web app in Chromium', () => {
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    context = await chromium.browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
   });
   afterAll(() => context?.close());
@@ -130,7 +115,7 @@ describe('the web app in Chromium', () => {
     await share.open();
     const url = await share.createLink({ expiry: '7 days' });
     await share.close();
-    const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const visitorContext = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const shared = new SharedDashboardPage(await visitorContext.newPage());
       await shared.open(url);
@@ -148,7 +133,7 @@ describe('the web app in Chromium', () => {
   }, 180_000);
 
   it('shows the API’s refusal in words on the sign-in page', async () => {
-    const signedOut = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const signedOut = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const visitor = await signedOut.newPage();
       const auth = new AuthPage(visitor, baseUrl(api));

@@ -1,25 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.js';
 import { AuthPage } from './pages/auth-page.js';
 import { HomePage } from './pages/home-page.js';
-import { launchChromium } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { useChromium } from './support/browser.js';
 
 // Access tokens that expire after a second: every request the app makes needs the refresh
 // token first, which is single-use, so this is the app's session handling under stress.
 
 const api = useTestApi({ accessTokenTtlSeconds: 1 });
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function storedRefreshToken(page: Page): Promise<string> {
   const session = await page.evaluate(() =>
@@ -32,7 +22,7 @@ async function storedRefreshToken(page: Page): Promise<string> {
 
 describe('the signed-in session in the browser', () => {
   it('outlives its access tokens, and ends at the sign-in page once the server revokes it', async () => {
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     try {
       const page = await context.newPage();
       const user = {

@@ -1,87 +1,25 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChartSpecInput } from '../../src/shared/chart-spec.js';
 import { type TestSession, useTestApi } from '../support/api.js';
-import { AuthPage } from './pages/auth-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { ShareDialog } from './pages/share-dialog.js';
 import { SharedDashboardPage } from './pages/shared-dashboard-page.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { screenshot, useChromium } from './support/browser.js';
+import {
+  createDashboardWithChart,
+  createSalesDataset,
+  createTeamWithViewer,
+  signedInPage,
+} from './support/fixtures.js';
 
 // Sharing, in a real Chromium: the owner makes a link in the share dialog; a visitor with no
 // account opens it in a browser of its own (no session, no cookies), behind the link's password.
 
 const api = useTestApi();
-let browser: Browser;
+const chromium = useChromium();
 
 const CHART_TITLE = 'Revenue by region';
 const LINK_PASSWORD = 'open sesame';
-
-const SALES_CSV = [
-  'month,region,revenue',
-  ...Array.from({ length: 6 }, (_, m) => {
-    const month = `2026-${String(m + 1).padStart(2, '0')}-01`;
-    return [`${month},North,${1000 + m * 110}`, `${month},South,${800 + m * 90}`, `${month},West,${600 + m * 70}`];
-  }).flat(),
-].join('\n');
-
-/** A dataset loaded through the upload API, as the user. */
-async function createSalesDataset(user: TestSession): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([SALES_CSV]), 'sales.csv');
-  const staged = await api.request<{ upload_id: string }>('POST', '/api/uploads', { token: user.token, body: form });
-  const created = await api.request<{ id: string }>('POST', '/api/datasets', {
-    token: user.token,
-    body: { upload_id: staged.body.upload_id, name: 'Sales' },
-  });
-  expect(created.status).toBe(201);
-  return created.body.id;
-}
-
-/** A dashboard with one bar chart over the dataset, made through the API (no assistant involved). */
-async function createDashboard(user: TestSession, datasetId: string, teamId?: string): Promise<string> {
-  const spec: ChartSpecInput = {
-    version: 1,
-    type: 'bar',
-    data: {
-      dataset_id: datasetId,
-      query: {
-        dimensions: [{ field: 'region' }],
-        measures: [{ field: 'revenue', aggregate: 'sum', as: 'revenue' }],
-        sort: [{ field: 'revenue', direction: 'desc' }],
-      },
-    },
-    style: { title: CHART_TITLE, labels: true },
-  };
-  const created = await api.request<{ id: string }>('POST', '/api/dashboards', {
-    token: user.token,
-    body: {
-      title: 'Regional sales',
-      ...(teamId ? { team_id: teamId } : {}),
-      tabs: [{ title: 'Overview', charts: [{ title: CHART_TITLE, configuration: spec }] }],
-    },
-  });
-  expect(created.status).toBe(201);
-  return created.body.id;
-}
-
-async function signedInPage(user: TestSession): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await new AuthPage(page, api.baseUrl).signIn({ email: user.email, password: user.password });
-  await page.getByRole('heading', { name: 'Dashboards', level: 1 }).waitFor();
-  return { context, page };
-}
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('sharing a dashboard in Chromium', () => {
   let owner: TestSession;
@@ -93,12 +31,12 @@ describe('sharing a dashboard in Chromium', () => {
 
   beforeAll(async () => {
     owner = await api.signUp('sharer');
-    const datasetId = await createSalesDataset(owner);
-    dashboardId = await createDashboard(owner, datasetId);
-    ({ context: ownerContext, page: ownerPage } = await signedInPage(owner));
+    const datasetId = await createSalesDataset(api, owner);
+    dashboardId = await createDashboardWithChart(api, owner, { datasetId, chartTitle: CHART_TITLE });
+    ({ context: ownerContext, page: ownerPage } = await signedInPage(chromium.browser, api, owner));
     await ownerContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api.baseUrl });
     // The visitor: a browser of its own, never signed in.
-    visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    visitorContext = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
     visitorPage = await visitorContext.newPage();
   }, 60_000);
 
@@ -204,21 +142,11 @@ describe('sharing a dashboard in Chromium', () => {
 describe('who may share', () => {
   it('a viewer of a team dashboard sees no Share button', async () => {
     const [admin, viewer] = await Promise.all([api.signUp('team-admin'), api.signUp('team-viewer')]);
-    const team = await api.request<{ id: string }>('POST', '/api/teams', { token: admin.token, body: { name: 'Ops' } });
-    expect(team.status).toBe(201);
-    const invitation = await api.request<{ id: string }>('POST', `/api/teams/${team.body.id}/invitations`, {
-      token: admin.token,
-      body: { email: viewer.email, role: 'viewer' },
-    });
-    expect(invitation.status).toBe(201);
-    const accepted = await api.request('POST', `/api/invitations/${invitation.body.id}/accept`, {
-      token: viewer.token,
-    });
-    expect(accepted.status).toBe(200);
-    const datasetId = await createSalesDataset(admin);
-    const dashboardId = await createDashboard(admin, datasetId, team.body.id);
+    const teamId = await createTeamWithViewer(api, { admin, viewer });
+    const datasetId = await createSalesDataset(api, admin);
+    const dashboardId = await createDashboardWithChart(api, admin, { datasetId, chartTitle: CHART_TITLE, teamId });
 
-    const { context, page } = await signedInPage(viewer);
+    const { context, page } = await signedInPage(chromium.browser, api, viewer);
     try {
       await page.goto(`${api.baseUrl}/dashboards/${dashboardId}`);
       await page.getByRole('heading', { name: 'Regional sales', level: 1 }).waitFor();

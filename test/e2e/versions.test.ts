@@ -1,45 +1,23 @@
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartSpecInput } from '../../src/shared/chart-spec.js';
 import { type TestSession, useTestApi } from '../support/api.js';
-import { AuthPage } from './pages/auth-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { VersionCompare } from './pages/version-compare.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { seriousViolations, WITHOUT_APP_HEADER } from './support/axe.js';
+import { screenshot, useChromium } from './support/browser.js';
+import { createSalesDataset, signedInPage } from './support/fixtures.js';
 
 // Comparing two versions of a dashboard, in Chromium: the history's "Compare" opens both versions
 // side by side, each drawn as saved, with what was added, changed and removed marked and listed.
 
 const api = useTestApi();
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let browser: Browser;
-
-const SALES_CSV = [
-  'month,region,revenue',
-  ...Array.from({ length: 6 }, (_, m) => {
-    const month = `2026-${String(m + 1).padStart(2, '0')}-01`;
-    return [`${month},North,${1000 + m * 110}`, `${month},South,${800 + m * 90}`, `${month},West,${600 + m * 70}`];
-  }).flat(),
-].join('\n');
+const chromium = useChromium();
 
 const REGION = 'Revenue by region';
 const SHARE = 'Revenue share by region';
 const ORDERS = 'Rows by region';
 const MONTHLY = 'Revenue by month';
-
-async function createSalesDataset(user: TestSession): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([SALES_CSV]), 'sales.csv');
-  const staged = await api.request<{ upload_id: string }>('POST', '/api/uploads', { token: user.token, body: form });
-  const created = await api.request<{ id: string }>('POST', '/api/datasets', {
-    token: user.token,
-    body: { upload_id: staged.body.upload_id, name: 'Sales' },
-  });
-  expect(created.status).toBe(201);
-  return created.body.id;
-}
 
 const byRegion = (datasetId: string, type: 'bar' | 'pie', measure: 'sum' | 'count'): ChartSpecInput => ({
   version: 1,
@@ -117,26 +95,6 @@ async function createHistory(user: TestSession, datasetId: string): Promise<stri
   return created.body.id;
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = (await page.evaluate(
-    // The app header (the user menu) is another page's concern; accessibility.test.ts covers it.
-    "(async () => (await window.axe.run({ exclude: [['header']] }, { resultTypes: ['violations'] })).violations)()",
-  )) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('comparing two versions in Chromium', () => {
   let owner: TestSession;
   let dashboardId: string;
@@ -145,12 +103,9 @@ describe('comparing two versions in Chromium', () => {
 
   beforeAll(async () => {
     owner = await api.signUp('historian');
-    dashboardId = await createHistory(owner, await createSalesDataset(owner));
+    dashboardId = await createHistory(owner, await createSalesDataset(api, owner));
     // The CSP forbids injected scripts; axe is the test's own, so this context bypasses it.
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    await new AuthPage(page, api.baseUrl).signIn({ email: owner.email, password: owner.password });
-    await page.getByRole('heading', { name: 'Dashboards', level: 1 }).waitFor();
+    ({ context, page } = await signedInPage(chromium.browser, api, owner, { bypassCSP: true }));
   }, 60_000);
 
   afterAll(async () => {
@@ -200,7 +155,7 @@ describe('comparing two versions in Chromium', () => {
       ]),
     );
     expect(await compare.perChart()).toEqual([`“${SHARE}”: title and chart type changed`]);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, WITHOUT_APP_HEADER)).toEqual([]);
     await page.mouse.move(5, 5);
     await screenshot(page, 'version-compare');
     // The dark theme (the app follows the system's until one is chosen).

@@ -252,4 +252,74 @@ export class DashboardPage {
     await this.page.getByRole('button', { name: 'Exit kiosk mode' }).click();
     await this.page.getByTestId('kiosk').waitFor({ state: 'detached' });
   }
+
+  // The dashboard's own settings (its ⋯ menu in the header)
+
+  /** The ⋯ button beside the dashboard's title. */
+  get dashboardMenuButton(): Locator {
+    return this.page.getByRole('button', { name: 'Dashboard actions', exact: true });
+  }
+
+  async openDashboardMenu(): Promise<void> {
+    await this.dashboardMenuButton.click();
+    await this.openMenu.waitFor();
+  }
+
+  /** Opens the dashboard's menu and chooses an item. */
+  async chooseDashboardAction(item: string): Promise<void> {
+    await this.openDashboardMenu();
+    await this.openMenu.getByRole('menuitem', { name: item, exact: true }).click();
+  }
+
+  dialog(name: string | RegExp): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  /** Renames and describes the dashboard in its dialog (the dialog stays open if the API refuses). */
+  async fillRenameDialog(title: string, description: string): Promise<Locator> {
+    await this.chooseDashboardAction('Rename and describe…');
+    const dialog = this.dialog('Rename and describe');
+    await dialog.getByRole('textbox', { name: /^Title/ }).fill(title);
+    await dialog.getByRole('textbox', { name: /^Description/ }).fill(description);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    return dialog;
+  }
+
+  /** The error shown under a field of a dialog (the text the field is described by). */
+  async fieldError(dialog: Locator, field: RegExp): Promise<string> {
+    const input = dialog.getByRole('textbox', { name: field });
+    await dialog.locator('[aria-invalid="true"]').first().waitFor();
+    const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ');
+    const errorId = ids.find((id) => id.endsWith('-error'));
+    return (await this.page.locator(`[id="${errorId}"]`).textContent()) ?? '';
+  }
+
+  /** The description shown under the title. */
+  get description(): Locator {
+    return this.page.getByTestId('dashboard-description');
+  }
+
+  /** Moves the dashboard to "Only me (personal)" or a team, by the option's name. */
+  async moveDashboardTo(owner: string | RegExp): Promise<void> {
+    await this.chooseDashboardAction('Move to…');
+    const dialog = this.dialog(/^Move “/);
+    await dialog.getByRole('radio', { name: owner }).check();
+    await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** Moves a chart to a tab of another dashboard through its menu; waits until it has left this one. */
+  async moveChartToDashboard(title: string, dashboardTitle: string, tabTitle?: string): Promise<Locator> {
+    await this.chooseChartAction(title, 'Move to another dashboard…');
+    const dialog = this.dialog(`Move “${title}” to another dashboard`);
+    await dialog.getByRole('textbox', { name: 'Dashboard' }).click();
+    await this.page.getByRole('option', { name: dashboardTitle, exact: true }).click();
+    const tab = dialog.getByRole('textbox', { name: /^Tab/ });
+    await tab.waitFor();
+    if (tabTitle) {
+      await tab.click();
+      await this.page.getByRole('option', { name: tabTitle, exact: true }).click();
+    }
+    return dialog;
+  }
 }

@@ -98,37 +98,61 @@ export class TeamPage {
   }
 }
 
-export class AgentsPage {
+/** The strings that tell one page of owned items from another. */
+interface OwnedItemsKind {
+  path: string;
+  heading: string;
+  newButton: string;
+  newDialog: string;
+  /** The attribute that names each table row, e.g. `data-agent-name`. */
+  rowAttribute: string;
+}
+
+/** A page of things people own and share (agents, custom commands): a table of them and a New dialog. */
+class OwnedItemsPage {
   constructor(
-    private readonly page: Page,
+    protected readonly page: Page,
     private readonly baseUrl: string,
+    private readonly kind: OwnedItemsKind,
   ) {}
 
   async goto(): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/agents`);
-    await this.page.getByRole('heading', { name: 'Agents', level: 1 }).waitFor();
+    await this.page.goto(`${this.baseUrl}${this.kind.path}`);
+    await this.page.getByRole('heading', { name: this.kind.heading, level: 1 }).waitFor();
   }
 
   get dialog(): Locator {
     return this.page.getByRole('dialog');
   }
 
-  nameField(): Locator {
-    return this.dialog.getByRole('textbox', { name: /^Name/ });
+  async openNew(): Promise<void> {
+    await this.page.getByRole('button', { name: this.kind.newButton }).first().click();
+    await this.dialog.getByRole('heading', { name: this.kind.newDialog }).waitFor();
   }
 
-  async openNew(): Promise<void> {
-    await this.page.getByRole('button', { name: 'New agent' }).first().click();
-    await this.dialog.getByRole('heading', { name: 'New agent' }).waitFor();
+  row(name: string): Locator {
+    return this.page.locator(`tr[${this.kind.rowAttribute}="${name}"]`);
+  }
+}
+
+export class AgentsPage extends OwnedItemsPage {
+  constructor(page: Page, baseUrl: string) {
+    super(page, baseUrl, {
+      path: '/agents',
+      heading: 'Agents',
+      newButton: 'New agent',
+      newDialog: 'New agent',
+      rowAttribute: 'data-agent-name',
+    });
+  }
+
+  nameField(): Locator {
+    return this.dialog.getByRole('textbox', { name: /^Name/ });
   }
 
   async openEdit(name: string): Promise<void> {
     await this.page.getByRole('button', { name: `Edit ${name}` }).click();
     await this.nameField().waitFor();
-  }
-
-  row(name: string): Locator {
-    return this.page.locator(`tr[data-agent-name="${name}"]`);
   }
 
   async delete(name: string): Promise<void> {
@@ -138,24 +162,15 @@ export class AgentsPage {
   }
 }
 
-export class CommandsPage {
-  constructor(
-    private readonly page: Page,
-    private readonly baseUrl: string,
-  ) {}
-
-  async goto(): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/commands`);
-    await this.page.getByRole('heading', { name: 'Custom commands', level: 1 }).waitFor();
-  }
-
-  get dialog(): Locator {
-    return this.page.getByRole('dialog');
-  }
-
-  async openNew(): Promise<void> {
-    await this.page.getByRole('button', { name: 'New command' }).first().click();
-    await this.dialog.getByRole('heading', { name: 'New custom command' }).waitFor();
+export class CommandsPage extends OwnedItemsPage {
+  constructor(page: Page, baseUrl: string) {
+    super(page, baseUrl, {
+      path: '/commands',
+      heading: 'Custom commands',
+      newButton: 'New command',
+      newDialog: 'New custom command',
+      rowAttribute: 'data-command-name',
+    });
   }
 
   field(name: RegExp): Locator {
@@ -170,10 +185,6 @@ export class CommandsPage {
 
   result(): Locator {
     return this.dialog.getByTestId('try-result');
-  }
-
-  row(name: string): Locator {
-    return this.page.locator(`tr[data-command-name="${name}"]`);
   }
 }
 

@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureWebBuild } from './web-build.js';
 
 /** Debian's Chromium (apt-get install chromium): never a browser downloaded by a test tool. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,6 +28,28 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The Chromium of a journey file: before its tests, the web app is built (unless current) and
+ * the browser started; after them, it is closed. Call it at the top of the file, like useTestApi(),
+ * so that the file's own hooks run inside that span.
+ */
+export function useChromium(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await ensureWebBuild();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error('Chromium starts in beforeAll: use it inside a hook or a test');
+      return browser;
+    },
+  };
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */

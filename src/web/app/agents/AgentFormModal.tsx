@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -16,8 +14,10 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
-import { useTeams } from '../home/use-dashboards';
+import { FormAlert } from '../components/FormAlert';
+import { ModalFormActions } from '../components/ModalFormActions';
 import { fieldErrors, formMessage } from '../lib/problems';
+import { useWritableTeams } from '../teams/use-team-lookups';
 import { type AgentSettingsForm, formToSettings, settingsToForm } from './agent-settings';
 import { AGENT_TOOLS } from './tools';
 import { type Agent, useModelOptions, useSaveAgent } from './use-agents';
@@ -56,7 +56,7 @@ export function AgentFormModal({
 }) {
   const save = useSaveAgent();
   const models = useModelOptions();
-  const teams = useTeams();
+  const writableTeams = useWritableTeams();
   const form = useForm<Values>({
     initialValues: EMPTY,
     validate: { name: (value) => (value.trim() ? null : 'Give the agent a name') },
@@ -108,26 +108,14 @@ export function AgentFormModal({
   });
 
   // A team's agent may be made by its editors and admins.
-  const teamOptions = (teams.data ?? [])
-    .filter((team) => team.my_role !== 'viewer')
-    .map((team) => ({ value: team.id, label: `Team: ${team.name}` }));
+  const teamOptions = writableTeams.map((team) => ({ value: team.id, label: `Team: ${team.name}` }));
   const message = save.error ? formMessage(save.error, FIELDS) : null;
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={opened}
-      onClose={close}
-      title={agent ? `Edit agent “${agent.name}”` : 'New agent'}
-      size="lg"
-    >
+    <Modal opened={opened} onClose={close} title={agent ? `Edit agent “${agent.name}”` : 'New agent'} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
+          <FormAlert message={message} />
           <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
           <TextInput
             label="Description"
@@ -206,14 +194,11 @@ export function AgentFormModal({
             label="Public: every signed-in user may use it (only its owners change it)"
             {...form.getInputProps('is_public', { type: 'checkbox' })}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {agent ? 'Save agent' : 'Create agent'}
-            </Button>
-          </Group>
+          <ModalFormActions
+            submitLabel={agent ? 'Save agent' : 'Create agent'}
+            loading={save.isPending}
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Modal>

@@ -30,12 +30,7 @@ export function DeleteOwnedModal({
     }
   };
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={item !== null}
-      onClose={close}
-      title={`Delete this ${kind}?`}
-    >
+    <Modal opened={item !== null} onClose={close} title={`Delete this ${kind}?`}>
       <Stack>
         <Text>
           “{item?.name}” will be gone for everyone who uses it

@@ -1,25 +1,13 @@
-import {
-  Alert,
-  Button,
-  Code,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Code, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { AGENT_TOOLS } from '../agents/tools';
 import { useAgentList } from '../agents/use-agents';
-import { useTeams } from '../home/use-dashboards';
+import { FormAlert } from '../components/FormAlert';
+import { ModalFormActions } from '../components/ModalFormActions';
 import { fieldErrors, formMessage } from '../lib/problems';
+import { useWritableTeams } from '../teams/use-team-lookups';
 import {
   type CommandFormValues,
   commandFieldErrors,
@@ -63,7 +51,7 @@ export function CommandFormModal({
   onClose: () => void;
 }) {
   const save = useSaveCommand();
-  const teams = useTeams();
+  const writableTeams = useWritableTeams();
   const agents = useAgentList();
   const form = useForm<CommandFormValues>({
     initialValues: EMPTY_COMMAND,
@@ -144,9 +132,7 @@ export function CommandFormModal({
   });
 
   const type = form.values.type;
-  const teamOptions = (teams.data ?? [])
-    .filter((team) => team.my_role !== 'viewer')
-    .map((team) => ({ value: team.id, label: `Team: ${team.name}` }));
+  const teamOptions = writableTeams.map((team) => ({ value: team.id, label: `Team: ${team.name}` }));
   const agentOptions = (agents.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }));
   const formError = typeof form.errors.form === 'string' ? form.errors.form : null;
   const message =
@@ -160,7 +146,6 @@ export function CommandFormModal({
 
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={opened}
       onClose={close}
       title={command ? `Edit command “${command.name}”` : 'New custom command'}
@@ -168,11 +153,7 @@ export function CommandFormModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
+          <FormAlert message={message} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Name"
@@ -292,14 +273,11 @@ export function CommandFormModal({
             label="Public: every signed-in user may use it (for messages starting with /)"
             {...form.getInputProps('is_public', { type: 'checkbox' })}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {command ? 'Save command' : 'Create command'}
-            </Button>
-          </Group>
+          <ModalFormActions
+            submitLabel={command ? 'Save command' : 'Create command'}
+            loading={save.isPending}
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Modal>

@@ -7,6 +7,7 @@ import {
   IconFileTypeCsv,
   IconFileTypePng,
   IconFileTypeSvg,
+  IconLayoutDashboard,
   IconPencil,
   IconTrash,
 } from '@tabler/icons-react';
@@ -29,10 +30,20 @@ interface ChartMenuProps {
   onEdit: (chart: Chart) => void;
   onFullScreen: (chart: Chart) => void;
   onDelete: (chart: Chart) => void;
+  /** Opens the dialog that moves the chart to another dashboard. */
+  onMoveElsewhere: (chart: Chart) => void;
 }
 
 /** The ⋯ menu in a chart's title bar: viewers get full screen and the downloads, editors the rest too. */
-export function ChartMenu({ chart, dashboard, actions, onEdit, onFullScreen, onDelete }: ChartMenuProps) {
+export function ChartMenu({
+  chart,
+  dashboard,
+  actions,
+  onEdit,
+  onFullScreen,
+  onDelete,
+  onMoveElsewhere,
+}: ChartMenuProps) {
   const editable = dashboard.abilities.can_edit;
   const ownTab = dashboard.tabs.find((t) => t.id === chart.tab_id);
   const otherTabs = dashboard.tabs.filter((t) => t.id !== chart.tab_id);
@@ -92,6 +103,9 @@ export function ChartMenu({ chart, dashboard, actions, onEdit, onFullScreen, onD
                 </Menu.Sub.Dropdown>
               </Menu.Sub>
             )}
+            <Menu.Item leftSection={<IconLayoutDashboard size={16} />} onClick={() => onMoveElsewhere(chart)}>
+              Move to another dashboard…
+            </Menu.Item>
             <Menu.Item style={DANGER_ITEM_STYLE} leftSection={<IconTrash size={16} />} onClick={() => onDelete(chart)}>
               Delete chart
             </Menu.Item>

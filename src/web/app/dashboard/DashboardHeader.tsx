@@ -4,6 +4,7 @@ import { StarButton } from '../home/StarButton';
 import { fullTime, timeAgo } from '../lib/format';
 import { ShareButton } from '../sharing/ShareButton';
 import { AutoRefreshControl } from './AutoRefreshControl';
+import { DashboardActionsMenu } from './DashboardActionsMenu';
 import type { Dashboard } from './use-dashboard';
 
 interface DashboardHeaderProps {
@@ -18,6 +19,8 @@ interface DashboardHeaderProps {
   onHistory: () => void;
   onToggleChat: () => void;
   onKiosk: () => void;
+  /** After the dashboard was deleted from its menu. */
+  onDeleted: () => void;
 }
 
 export function DashboardHeader({
@@ -31,6 +34,7 @@ export function DashboardHeader({
   onHistory,
   onToggleChat,
   onKiosk,
+  onDeleted,
 }: DashboardHeaderProps) {
   return (
     <Group justify="space-between" align="flex-start" gap="sm">
@@ -42,6 +46,11 @@ export function DashboardHeader({
           <StarButton dashboardId={dashboard.id} title={dashboard.title} />
           {!dashboard.abilities.can_edit && <Badge variant="default">View only</Badge>}
         </Group>
+        {dashboard.description && (
+          <Text size="sm" c="dimmed" maw={720} style={{ whiteSpace: 'pre-line' }} data-testid="dashboard-description">
+            {dashboard.description}
+          </Text>
+        )}
         <Text size="xs" c="dimmed" title={fullTime(dashboard.updated_at)}>
           {dashboard.latest_version ? `Version ${dashboard.latest_version} · ` : ''}updated{' '}
           {timeAgo(dashboard.updated_at)}
@@ -78,6 +87,7 @@ export function DashboardHeader({
             <IconMaximize size={16} />
           </ActionIcon>
         </Tooltip>
+        <DashboardActionsMenu dashboard={dashboard} label="Dashboard actions" variant="default" onDeleted={onDeleted} />
       </Group>
     </Group>
   );

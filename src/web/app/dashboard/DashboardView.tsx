@@ -9,6 +9,7 @@ import { DeleteChartModal } from './DeleteChartModal';
 import { DeleteTabModal } from './DeleteTabModal';
 import { EmptyTab } from './EmptyTab';
 import { savedLayout, settingsWithLayout } from './layout';
+import { MoveChartModal } from './MoveChartModal';
 import { TabBar, tabPanelProps } from './TabBar';
 import { TabTitleModal } from './TabTitleModal';
 import { useChartActions } from './use-chart-actions';
@@ -37,6 +38,7 @@ export function DashboardView({ dashboard, activeTabId, onSelectTab }: Dashboard
   const [editing, setEditing] = useState<Editing | null>(null);
   const [fullScreen, setFullScreen] = useState<Chart | null>(null);
   const [deletingChart, setDeletingChart] = useState<Chart | null>(null);
+  const [movingChart, setMovingChart] = useState<Chart | null>(null);
   const active = dashboard.tabs.find((t) => t.id === activeTabId) ?? dashboard.tabs[0] ?? null;
   const saved = savedLayout(dashboard.settings);
 
@@ -78,6 +80,7 @@ export function DashboardView({ dashboard, activeTabId, onSelectTab }: Dashboard
                 onEdit={(c) => setEditing({ tabId: c.tab_id, chart: c })}
                 onFullScreen={setFullScreen}
                 onDelete={setDeletingChart}
+                onMoveElsewhere={setMovingChart}
               />
             )}
           />
@@ -86,6 +89,7 @@ export function DashboardView({ dashboard, activeTabId, onSelectTab }: Dashboard
         )}
       </div>
       <ChartFullScreenModal chart={fullScreen} onClose={() => setFullScreen(null)} />
+      {editable && <MoveChartModal chart={movingChart} source={dashboard} onClose={() => setMovingChart(null)} />}
       <DeleteChartModal
         chart={deletingChart}
         deleting={chartActions.remove.isPending}

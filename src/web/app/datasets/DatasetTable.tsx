@@ -1,6 +1,7 @@
 import { Anchor, Badge, Code, Table, Text } from '@mantine/core';
 import { IconLock, IconUsers } from '@tabler/icons-react';
-import { fullTime, timeAgo } from '../lib/format';
+import { NameWithDescription } from '../components/NameWithDescription';
+import { TimeAgo } from '../components/TimeAgo';
 import { formatBytes, formatCount } from './format';
 import type { Dataset } from './use-datasets';
 
@@ -31,14 +32,11 @@ export function DatasetTable({ datasets, myUserId, teamNames, onOpen }: DatasetT
           {datasets.map((dataset) => (
             <Table.Tr key={dataset.id} data-dataset-id={dataset.id}>
               <Table.Td>
-                <Anchor component="button" type="button" fw={600} onClick={() => onOpen(dataset)} ta="left">
-                  {dataset.name}
-                </Anchor>
-                {dataset.description && (
-                  <Text size="xs" c="dimmed" lineClamp={1}>
-                    {dataset.description}
-                  </Text>
-                )}
+                <NameWithDescription description={dataset.description}>
+                  <Anchor component="button" type="button" fw={600} onClick={() => onOpen(dataset)} ta="left">
+                    {dataset.name}
+                  </Anchor>
+                </NameWithDescription>
               </Table.Td>
               <Table.Td>
                 <Code>{dataset.table_name}</Code>
@@ -53,9 +51,7 @@ export function DatasetTable({ datasets, myUserId, teamNames, onOpen }: DatasetT
               </Table.Td>
               <Table.Td>
                 {dataset.loaded_at ? (
-                  <Text size="sm" title={fullTime(dataset.loaded_at)}>
-                    {timeAgo(dataset.loaded_at)}
-                  </Text>
+                  <TimeAgo date={dataset.loaded_at} />
                 ) : (
                   <Text size="sm" c="dimmed">
                     Not loaded

@@ -1,6 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { FormAlert } from '../components/FormAlert';
+import { ModalFormActions } from '../components/ModalFormActions';
 import { fieldErrors, formMessage } from '../lib/problems';
 import { type Dataset, useUpdateDataset } from './use-datasets';
 
@@ -48,11 +50,7 @@ export function RenameDatasetModal({ dataset, onClose }: { dataset: Dataset | nu
     <Modal opened={dataset !== null} onClose={close} title="Rename dataset">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
+          <FormAlert message={message} />
           <TextInput
             label="Name"
             required
@@ -63,14 +61,7 @@ export function RenameDatasetModal({ dataset, onClose }: { dataset: Dataset | nu
             {...form.getInputProps('name')}
           />
           <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              Save
-            </Button>
-          </Group>
+          <ModalFormActions submitLabel="Save" loading={update.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

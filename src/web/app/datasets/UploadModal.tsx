@@ -15,9 +15,9 @@ import {
 } from '@mantine/core';
 import { IconCircleCheck, IconFile } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
-import { useTeams } from '../home/use-dashboards';
 import { plural } from '../lib/format';
 import { fieldErrors, problemMessage } from '../lib/problems';
+import { PERSONAL_OWNER, useOwnerOptions } from '../teams/use-team-lookups';
 import { BadRowsList } from './BadRowsList';
 import { CsvOptionsPanel } from './CsvOptionsPanel';
 import { FilePicker } from './FilePicker';
@@ -39,8 +39,6 @@ type Step =
   | { kind: 'uploading'; file: File; fraction: number }
   | { kind: 'preview'; file: File; upload: Upload }
   | { kind: 'done'; dataset: DatasetWithLoadReport; appendedTo: number | null };
-
-const ME = 'me';
 
 interface UploadModalProps {
   opened: boolean;
@@ -200,19 +198,15 @@ function PreviewStep({ file, upload, target, onUpload, onAnotherFile, onDone, on
   const preview = usePreviewUpload();
   const create = useCreateDataset();
   const load = useLoadDataset();
-  const teams = useTeams();
   const [name, setName] = useState(() => datasetNameFromFile(upload.file_name));
   const [nameError, setNameError] = useState<string | null>(null);
-  const [owner, setOwner] = useState(ME);
+  const [owner, setOwner] = useState(PERSONAL_OWNER);
   const [mode, setMode] = useState<'replace' | 'append'>('replace');
   // The options being tried while the preview is read again (shown at once in the selects).
   const [pendingCsv, setPendingCsv] = useState<CsvOptions | null>(null);
   const csv = pendingCsv ?? upload.csv;
 
-  const owners = [
-    { value: ME, label: 'Me (personal)' },
-    ...(teams.data ?? []).filter((t) => t.my_role !== 'viewer').map((t) => ({ value: t.id, label: t.name })),
-  ];
+  const owners = useOwnerOptions();
 
   const rePreview = (next: CsvOptions) => {
     setPendingCsv(next);
@@ -248,7 +242,7 @@ function PreviewStep({ file, upload, target, onUpload, onAnotherFile, onDone, on
           await create.mutateAsync({
             uploadId: upload.upload_id,
             name: name.trim(),
-            teamId: owner === ME ? undefined : owner,
+            teamId: owner === PERSONAL_OWNER ? undefined : owner,
             csv: upload.csv,
           }),
           null,
@@ -355,7 +349,7 @@ function PreviewStep({ file, upload, target, onUpload, onAnotherFile, onDone, on
               description="A team’s datasets can be used by its members"
               data={owners}
               value={owner}
-              onChange={(value) => setOwner(value ?? ME)}
+              onChange={(value) => setOwner(value ?? PERSONAL_OWNER)}
               allowDeselect={false}
             />
           )}

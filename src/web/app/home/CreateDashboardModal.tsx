@@ -1,24 +1,21 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
+import { FormAlert } from '../components/FormAlert';
+import { ModalFormActions } from '../components/ModalFormActions';
 import { fieldErrors, formMessage } from '../lib/problems';
-import { useCreateDashboard, useTeams } from './use-dashboards';
-
-const ME = 'me';
+import { PERSONAL_OWNER, useOwnerOptions } from '../teams/use-team-lookups';
+import { useCreateDashboard } from './use-dashboards';
 
 /** Names a new dashboard and its owner (me, or a team where I may edit), then opens it. */
 export function CreateDashboardModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const create = useCreateDashboard();
-  const teams = useTeams();
   const form = useForm({
-    initialValues: { title: '', description: '', owner: ME },
+    initialValues: { title: '', description: '', owner: PERSONAL_OWNER },
     validate: { title: (value) => (value.trim() ? null : 'Give the dashboard a title') },
   });
-  const owners = [
-    { value: ME, label: 'Me (personal)' },
-    ...(teams.data ?? []).filter((t) => t.my_role !== 'viewer').map((t) => ({ value: t.id, label: t.name })),
-  ];
+  const owners = useOwnerOptions();
 
   const close = () => {
     form.reset();
@@ -31,7 +28,7 @@ export function CreateDashboardModal({ opened, onClose }: { opened: boolean; onC
       const dashboard = await create.mutateAsync({
         title: values.title.trim(),
         description: values.description.trim(),
-        teamId: values.owner === ME ? undefined : values.owner,
+        teamId: values.owner === PERSONAL_OWNER ? undefined : values.owner,
       });
       close();
       navigate(`/dashboards/${dashboard.id}`);
@@ -50,11 +47,7 @@ export function CreateDashboardModal({ opened, onClose }: { opened: boolean; onC
     <Modal opened={opened} onClose={close} title="New dashboard">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
+          <FormAlert message={message} />
           <TextInput
             label="Title"
             placeholder="Sales overview"
@@ -72,14 +65,7 @@ export function CreateDashboardModal({ opened, onClose }: { opened: boolean; onC
               {...form.getInputProps('owner')}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create dashboard
-            </Button>
-          </Group>
+          <ModalFormActions submitLabel="Create dashboard" loading={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

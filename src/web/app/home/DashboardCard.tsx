@@ -1,15 +1,20 @@
 import { Badge, Card, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconLock, IconUsers, IconWorld } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { DashboardActionsMenu } from '../dashboard/DashboardActionsMenu';
 import { fullTime, plural, timeAgo } from '../lib/format';
+import { queryKeys } from '../lib/query-keys';
 import { StarButton } from './StarButton';
 import type { DashboardSummary } from './use-dashboards';
 
 /**
  * A dashboard in the home page's grid. The whole card opens it: the link is stretched over the
- * card, under the star button (a button inside a link would be two controls in one).
+ * card, under the star button and the actions menu (a button inside a link would be two controls
+ * in one).
  */
 export function DashboardCard({ dashboard, teamName }: { dashboard: DashboardSummary; teamName?: string | undefined }) {
+  const queryClient = useQueryClient();
   return (
     <Card
       withBorder
@@ -35,7 +40,18 @@ export function DashboardCard({ dashboard, teamName }: { dashboard: DashboardSum
             </Badge>
           )}
           <div style={{ pointerEvents: 'auto', position: 'relative', zIndex: 1 }}>
-            <StarButton dashboardId={dashboard.id} title={dashboard.title} />
+            <Group gap={2} wrap="nowrap">
+              <StarButton dashboardId={dashboard.id} title={dashboard.title} />
+              <DashboardActionsMenu
+                dashboard={dashboard}
+                label={`Actions for ${dashboard.title}`}
+                variant="subtle"
+                // Starred and recent cards come from the dashboard's own query: dropped, they skip it.
+                onDeleted={() =>
+                  queryClient.removeQueries({ queryKey: queryKeys.dashboard(dashboard.id), exact: true })
+                }
+              />
+            </Group>
           </div>
         </Group>
       </Group>

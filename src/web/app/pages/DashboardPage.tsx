@@ -2,7 +2,7 @@ import { Box, Container, Drawer, Stack } from '@mantine/core';
 import { useDisclosure, useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageLoader } from '../components/PageLoader';
 import { DashboardHeader } from '../dashboard/DashboardHeader';
@@ -27,6 +27,7 @@ export default function DashboardPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const dashboard = useDashboard(id);
   useRecordDashboardVisit(dashboard.data?.id);
   const [historyOpen, history] = useDisclosure(false);
@@ -99,6 +100,12 @@ export default function DashboardPage() {
               setParam('kiosk', '');
               // The browser's full screen too, where allowed (it needs this click; a link cannot ask).
               void document.documentElement.requestFullscreen?.().catch(() => {});
+            }}
+            onDeleted={() => {
+              // Home first: dropped while still shown, the dashboard would flash its not-found page.
+              void Promise.resolve(navigate('/', { replace: true })).then(() =>
+                queryClient.removeQueries({ queryKey: queryKeys.dashboard(id), exact: true }),
+              );
             }}
           />
           {view}

@@ -1,10 +1,12 @@
-import { Button, Container, Group, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Container, Group, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSession } from '../auth/use-session';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { RowsSkeleton } from '../components/RowsSkeleton';
 import { DatasetDrawer } from '../datasets/DatasetDrawer';
 import { DatasetTable } from '../datasets/DatasetTable';
 import { DeleteDatasetModal } from '../datasets/DeleteDatasetModal';
@@ -12,12 +14,11 @@ import { EmptyDatasets } from '../datasets/EmptyDatasets';
 import { RenameDatasetModal } from '../datasets/RenameDatasetModal';
 import { UploadModal } from '../datasets/UploadModal';
 import { type Dataset, useDatasetList } from '../datasets/use-datasets';
-import { useTeams } from '../home/use-dashboards';
+import { useTeamNames } from '../teams/use-team-lookups';
 
 /** Datasets: the files loaded into OCP, how to upload one, and each one's columns and rows. */
 export default function DatasetsPage() {
   const session = useSession();
-  const teams = useTeams();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const list = useDatasetList(q);
@@ -25,25 +26,22 @@ export default function DatasetsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<Dataset | null>(null);
   const [deleting, setDeleting] = useState<Dataset | null>(null);
-  const teamNames = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
+  const teamNames = useTeamNames();
   const datasets = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <Container size="xl" py="lg">
       <Stack gap="lg">
-        <Group justify="space-between">
-          <div>
-            <Title order={1} size="h2">
-              Datasets
-            </Title>
-            <Text c="dimmed" size="sm">
-              Data that charts, SQL and the assistant can use.
-            </Text>
-          </div>
-          <Button leftSection={<IconUpload size={16} />} onClick={() => setUploading({ target: null })}>
-            Upload data
-          </Button>
-        </Group>
+        <PageHeader
+          title="Datasets"
+          action={
+            <Button leftSection={<IconUpload size={16} />} onClick={() => setUploading({ target: null })}>
+              Upload data
+            </Button>
+          }
+        >
+          Data that charts, SQL and the assistant can use.
+        </PageHeader>
         <TextInput
           aria-label="Search datasets by name"
           placeholder="Search by name"
@@ -55,11 +53,7 @@ export default function DatasetsPage() {
         {list.isError ? (
           <ErrorAlert error={list.error} title="The datasets could not be loaded" onRetry={() => list.refetch()} />
         ) : list.isPending ? (
-          <Stack role="status" aria-label="Loading datasets" gap="xs">
-            {[0, 1, 2].map((i) => (
-              <Skeleton key={i} h={44} radius="sm" />
-            ))}
-          </Stack>
+          <RowsSkeleton label="Loading datasets" />
         ) : datasets.length === 0 ? (
           <EmptyDatasets searching={Boolean(q)} onUpload={() => setUploading({ target: null })} />
         ) : (

@@ -1,5 +1,6 @@
-import { Container, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Container, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
 import { ProfileForm } from '../profile/ProfileForm';
 import { ThemeControl } from '../profile/ThemeControl';
 import { useProfile } from '../profile/use-profile';
@@ -10,14 +11,7 @@ export default function ProfilePage() {
   return (
     <Container size="sm" py="lg">
       <Stack gap="lg">
-        <div>
-          <Title order={1} size="h2">
-            Profile
-          </Title>
-          <Text c="dimmed" size="sm">
-            How your teammates see you, and how OCP looks for you.
-          </Text>
-        </div>
+        <PageHeader title="Profile">How your teammates see you, and how OCP looks for you.</PageHeader>
         {profile.isError ? (
           <ErrorAlert
             error={profile.error}

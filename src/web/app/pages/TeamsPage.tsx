@@ -1,8 +1,10 @@
-import { Button, Container, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Container, Stack, Text } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { RowsSkeleton } from '../components/RowsSkeleton';
 import { useTeams } from '../home/use-dashboards';
 import { CreateTeamModal } from '../teams/CreateTeamModal';
 import { InvitationsToMe } from '../teams/InvitationsToMe';
@@ -18,19 +20,16 @@ export default function TeamsPage() {
   return (
     <Container size="lg" py="lg">
       <Stack gap="lg">
-        <Group justify="space-between">
-          <div>
-            <Title order={1} size="h2">
-              Teams
-            </Title>
-            <Text c="dimmed" size="sm">
-              People you share dashboards, datasets, agents and commands with.
-            </Text>
-          </div>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            Create team
-          </Button>
-        </Group>
+        <PageHeader
+          title="Teams"
+          action={
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              Create team
+            </Button>
+          }
+        >
+          People you share dashboards, datasets, agents and commands with.
+        </PageHeader>
         {invitations.isError && (
           <ErrorAlert
             error={invitations.error}
@@ -42,11 +41,7 @@ export default function TeamsPage() {
         {teams.isError ? (
           <ErrorAlert error={teams.error} title="Your teams could not be loaded" onRetry={() => teams.refetch()} />
         ) : teams.isPending ? (
-          <Stack role="status" aria-label="Loading teams" gap="xs">
-            {[0, 1, 2].map((i) => (
-              <Skeleton key={i} h={44} radius="sm" />
-            ))}
-          </Stack>
+          <RowsSkeleton label="Loading teams" />
         ) : teams.data.length === 0 ? (
           <EmptyState icon={<IconUsersGroup size={24} />} title="You are not in a team yet">
             <Text c="dimmed" ta="center" maw={460}>

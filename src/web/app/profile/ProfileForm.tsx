@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
+import { FormAlert } from '../components/FormAlert';
 import { fieldErrors, formMessage } from '../lib/problems';
 import { AvatarField } from './AvatarField';
 import { browserTimeZone, timeZoneOptions } from './timezones';
@@ -46,11 +47,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Profile">
       <Stack gap="md">
-        {message && (
-          <Alert color="red" role="alert">
-            {message}
-          </Alert>
-        )}
+        <FormAlert message={message} />
         <TextInput
           label="Display name"
           description="Shown to your teammates, in member lists and version history"

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLink } from '@tabler/icons-react';
+import { FormAlert } from '../components/FormAlert';
 import { fieldErrors, formMessage } from '../lib/problems';
 import { EXPIRY_CHOICES, type ExpiryChoice, expiresAt, localDate } from './expiry';
 import { type NewShareLink, useShareActions } from './use-share-links';
@@ -46,11 +47,7 @@ export function CreateLinkForm({ dashboardId, onCreated }: CreateLinkFormProps) 
   return (
     <form onSubmit={submit} noValidate aria-label="New share link">
       <Stack gap="sm">
-        {message && (
-          <Alert color="red" role="alert">
-            {message}
-          </Alert>
-        )}
+        <FormAlert message={message} />
         <Group grow align="flex-start" gap="sm">
           <Select
             label="Link expires after"

@@ -1,7 +1,9 @@
-import { Alert, Badge, Button, Group, Popover, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Popover, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconLock, IconLockOpen, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { type ReactNode, useId, useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { TableHeadWithActions } from '../components/TableHeadWithActions';
+import { TimeAgo } from '../components/TimeAgo';
 import { fullTime, timeAgo } from '../lib/format';
 import { problemMessage } from '../lib/problems';
 import { isExpired } from './expiry';
@@ -37,17 +39,7 @@ export function ShareLinkList({ dashboardId, onRotated }: ShareLinkListProps) {
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing={6} aria-label="Share links">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Created</Table.Th>
-            <Table.Th>Expires</Table.Th>
-            <Table.Th>Password</Table.Th>
-            <Table.Th>Last opened</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHeadWithActions columns={['Created', 'Expires', 'Password', 'Last opened']} />
         <Table.Tbody>
           {links.data.map((link) => (
             <ShareLinkRow key={link.id} dashboardId={dashboardId} link={link} onRotated={onRotated} />
@@ -73,9 +65,7 @@ function ShareLinkRow({
   return (
     <Table.Tr data-testid="share-link-row" data-has-password={link.has_password} aria-label={`Share ${name}`}>
       <Table.Td>
-        <Text size="sm" title={fullTime(link.created_at)}>
-          {timeAgo(link.created_at)}
-        </Text>
+        <TimeAgo date={link.created_at} />
       </Table.Td>
       <Table.Td>
         {link.expires_at === null ? (
@@ -85,9 +75,7 @@ function ShareLinkRow({
             Expired
           </Badge>
         ) : (
-          <Text size="sm" title={fullTime(link.expires_at)}>
-            {timeAgo(link.expires_at)}
-          </Text>
+          <TimeAgo date={link.expires_at} />
         )}
       </Table.Td>
       <Table.Td>

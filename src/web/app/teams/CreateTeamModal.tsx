@@ -1,6 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
+import { FormAlert } from '../components/FormAlert';
+import { ModalFormActions } from '../components/ModalFormActions';
 import { fieldErrors, formMessage } from '../lib/problems';
 import { useCreateTeam } from './use-teams';
 
@@ -34,24 +36,13 @@ export function CreateTeamModal({ opened, onClose }: { opened: boolean; onClose:
 
   const message = create.error ? formMessage(create.error, ['name', 'description']) : null;
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={close} title="Create a team">
+    <Modal opened={opened} onClose={close} title="Create a team">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
+          <FormAlert message={message} />
           <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
           <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create team
-            </Button>
-          </Group>
+          <ModalFormActions submitLabel="Create team" loading={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

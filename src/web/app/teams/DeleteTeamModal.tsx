@@ -37,12 +37,7 @@ export function DeleteTeamModal({ team, opened, onClose }: { team: Team; opened:
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={opened}
-      onClose={close}
-      title={`Delete “${team.name}”?`}
-    >
+    <Modal opened={opened} onClose={close} title={`Delete “${team.name}”?`}>
       <Stack>
         <Text>
           The team’s dashboards, agents and commands are deleted with it, for all {team.member_count} members. This

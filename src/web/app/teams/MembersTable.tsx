@@ -1,7 +1,8 @@
-import { Alert, Avatar, Button, Group, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Avatar, Button, Group, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { fullTime, timeAgo } from '../lib/format';
+import { TableHeadWithActions } from '../components/TableHeadWithActions';
+import { TimeAgo } from '../components/TimeAgo';
 import { problemMessage } from '../lib/problems';
 import { AVATAR_COLORS } from '../profile/avatar-colors';
 import { RemoveMemberModal } from './RemoveMemberModal';
@@ -46,16 +47,7 @@ export function MembersTable({ team, myUserId }: { team: Team; myUserId: string 
       )}
       <Table.ScrollContainer minWidth={560}>
         <Table verticalSpacing="sm" aria-label="Members">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Member</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Joined</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeadWithActions columns={['Member', 'Role', 'Joined']} />
           <Table.Tbody>
             {team.members.map((member) => {
               const me = member.user_id === myUserId;
@@ -101,9 +93,7 @@ export function MembersTable({ team, myUserId }: { team: Team; myUserId: string 
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" title={fullTime(member.joined_at)}>
-                      {timeAgo(member.joined_at)}
-                    </Text>
+                    <TimeAgo date={member.joined_at} />
                   </Table.Td>
                   <Table.Td ta="right">
                     {me ? (

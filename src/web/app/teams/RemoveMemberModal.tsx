@@ -40,7 +40,6 @@ export function RemoveMemberModal({
 
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={member !== null}
       onClose={close}
       title={leaving ? `Leave “${team.name}”?` : `Remove ${name} from the team?`}

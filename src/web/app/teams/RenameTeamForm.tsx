@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
+import { FormAlert } from '../components/FormAlert';
 import { fieldErrors, formMessage } from '../lib/problems';
 import { type Team, useUpdateTeam } from './use-teams';
 
@@ -31,11 +32,7 @@ export function RenameTeamForm({ team }: { team: Team }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Team details">
       <Stack gap="sm" maw={520}>
-        {message && (
-          <Alert color="red" role="alert">
-            {message}
-          </Alert>
-        )}
+        <FormAlert message={message} />
         <TextInput label="Team name" required {...form.getInputProps('name')} />
         <Textarea label="Description" autosize minRows={2} {...form.getInputProps('description')} />
         <Group>

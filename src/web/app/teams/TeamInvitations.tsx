@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { fullTime, timeAgo } from '../lib/format';
+import { Alert, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { TableHeadWithActions } from '../components/TableHeadWithActions';
+import { TimeAgo } from '../components/TimeAgo';
 import { problemMessage } from '../lib/problems';
 import { RoleBadge } from './RoleBadge';
 import { useDeleteInvitation, useTeamInvitations } from './use-teams';
@@ -36,16 +37,7 @@ export function TeamInvitations({ teamId }: { teamId: string }) {
         </Alert>
       )}
       <Table verticalSpacing="xs" aria-label="Open invitations">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Expires</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHeadWithActions columns={['Email', 'Role', 'Expires']} />
         <Table.Tbody>
           {invitations.data.map((invitation) => (
             <Table.Tr key={invitation.id} data-invitation-email={invitation.email}>
@@ -54,9 +46,7 @@ export function TeamInvitations({ teamId }: { teamId: string }) {
                 <RoleBadge role={invitation.role} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm" title={fullTime(invitation.expires_at)}>
-                  {timeAgo(invitation.expires_at)}
-                </Text>
+                <TimeAgo date={invitation.expires_at} />
               </Table.Td>
               <Table.Td ta="right">
                 <Group justify="flex-end">

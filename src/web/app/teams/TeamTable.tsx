@@ -1,7 +1,8 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import type { components } from '../../api/schema';
-import { fullTime, timeAgo } from '../lib/format';
+import { NameWithDescription } from '../components/NameWithDescription';
+import { TimeAgo } from '../components/TimeAgo';
 import { RoleBadge } from './RoleBadge';
 
 type TeamSummary = components['schemas']['TeamSummary'];
@@ -23,23 +24,18 @@ export function TeamTable({ teams }: { teams: TeamSummary[] }) {
           {teams.map((team) => (
             <Table.Tr key={team.id} data-team-id={team.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/teams/${team.id}`} fw={600} underline="hover">
-                  {team.name}
-                </Anchor>
-                {team.description && (
-                  <Text size="xs" c="dimmed" lineClamp={1}>
-                    {team.description}
-                  </Text>
-                )}
+                <NameWithDescription description={team.description}>
+                  <Anchor component={Link} to={`/teams/${team.id}`} fw={600} underline="hover">
+                    {team.name}
+                  </Anchor>
+                </NameWithDescription>
               </Table.Td>
               <Table.Td>
                 <RoleBadge role={team.my_role} />
               </Table.Td>
               <Table.Td ta="right">{team.member_count}</Table.Td>
               <Table.Td>
-                <Text size="sm" title={fullTime(team.created_at)}>
-                  {timeAgo(team.created_at)}
-                </Text>
+                <TimeAgo date={team.created_at} />
               </Table.Td>
             </Table.Tr>
           ))}

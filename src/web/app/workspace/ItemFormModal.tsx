@@ -1,6 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { FormAlert } from '../components/FormAlert';
+import { ModalFormActions } from '../components/ModalFormActions';
 import { fieldErrors, formMessage } from '../lib/problems';
 import { itemContent } from './item-content';
 import { useSaveWorkspaceItem, type WorkspaceItem } from './use-workspace';
@@ -93,11 +95,7 @@ export function ItemFormModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {message && (
-            <Alert color="red" role="alert">
-              {message}
-            </Alert>
-          )}
+          <FormAlert message={message} />
           <TextInput label="Title" required data-autofocus maxLength={200} {...form.getInputProps('title')} />
           {withText && (
             <Textarea
@@ -118,14 +116,11 @@ export function ItemFormModal({
             splitChars={[',']}
             {...form.getInputProps('tags')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {target?.kind === 'new-note' ? 'Add note' : 'Save'}
-            </Button>
-          </Group>
+          <ModalFormActions
+            submitLabel={target?.kind === 'new-note' ? 'Add note' : 'Save'}
+            loading={save.isPending}
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Modal>
