@@ -77,8 +77,10 @@ export function toEChartsOption(spec: ChartSpec, result: QueryResult, options: C
   };
 
   const base: EChartsOption = {
-    // The browser animates; server-side rendering turns it off (there is only one frame).
+    // The browser animates; server-side rendering turns it off (there is only one frame). Half
+    // ECharts' default second: ten charts entering at once keep the main thread busy that long.
     animation: true,
+    animationDuration: 500,
     backgroundColor: theme.background,
     color: ctx.colors,
     textStyle: { fontFamily: FONT_FAMILY, color: theme.text },

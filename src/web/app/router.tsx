@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './components/AppLayout';
 import { PageLoader } from './components/PageLoader';
+import { prefetchDashboard } from './dashboard/prefetch-dashboard';
 import { AuthPage } from './pages/AuthPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -47,7 +48,18 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { path: '/', element: <HomePage /> },
-          { path: '/dashboards/:id', element: <DashboardPage /> },
+          {
+            path: '/dashboards/:id',
+            element: <DashboardPage />,
+            // Not awaited: the page's code, the dashboard and its charts' data start loading at
+            // once and side by side, and the page renders as soon as its code is here.
+            loader: ({ params, request }) => {
+              prefetchDashboard(params.id ?? '', new URL(request.url).searchParams.get('tab'));
+              return null;
+            },
+            shouldRevalidate: ({ currentParams, nextParams }) => currentParams.id !== nextParams.id,
+            hydrateFallbackElement: <PageLoader label="Loading the dashboard" />,
+          },
           { path: '/datasets', element: <DatasetsPage /> },
           { path: '/workspace', element: <WorkspacePage /> },
           { path: '/chat', element: <ChatPage /> },

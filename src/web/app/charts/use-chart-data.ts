@@ -10,16 +10,19 @@ export interface ChartData {
 }
 
 /** A saved chart's spec (defaults filled in) and rows; fetched again whenever the chart changes. */
-export function useSavedChartData(chart: { id: string; updated_at: string }, enabled = true) {
-  return useQuery({
+export function savedChartDataQuery(chart: { id: string; updated_at: string }) {
+  return {
     queryKey: queryKeys.chartData(chart.id, chart.updated_at),
-    enabled,
     staleTime: 60_000,
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<ChartData> => {
       const data = unwrap(await api.GET('/api/charts/{id}/data', { params: { path: { id: chart.id } }, signal }));
-      return { spec: data.spec as unknown as ChartSpec, result: data.result as QueryResult } satisfies ChartData;
+      return { spec: data.spec as unknown as ChartSpec, result: data.result as QueryResult };
     },
-  });
+  };
+}
+
+export function useSavedChartData(chart: { id: string; updated_at: string }, enabled = true) {
+  return useQuery({ ...savedChartDataQuery(chart), enabled });
 }
 
 /** The rows of a chart spec that is not saved (the assistant's inline charts). */

@@ -4,8 +4,9 @@ import type { components } from '../../api/schema';
 import { api } from '../lib/api';
 import { ApiProblem, expectOk, problemMessage, unwrap } from '../lib/problems';
 import { queryKeys } from '../lib/query-keys';
+import { type Dashboard, dashboardQuery } from './dashboard-query';
 
-export type Dashboard = components['schemas']['Dashboard'];
+export type { Dashboard };
 export type Tab = components['schemas']['Tab'];
 export type Chart = components['schemas']['Chart'];
 
@@ -13,10 +14,7 @@ export type Chart = components['schemas']['Chart'];
 export const ifMatch = (etag: string) => ({ 'if-match': `"${etag}"` });
 
 export function useDashboard(id: string) {
-  return useQuery({
-    queryKey: queryKeys.dashboard(id),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/dashboards/{id}', { params: { path: { id } }, signal })),
-  });
+  return useQuery(dashboardQuery(id));
 }
 
 /**

@@ -14,6 +14,7 @@ import { useDashboard } from '../dashboard/use-dashboard';
 import { useRecordDashboardVisit } from '../home/use-recent-dashboards';
 import { ApiProblem } from '../lib/problems';
 import { queryKeys } from '../lib/query-keys';
+import { useIdle } from '../lib/use-idle';
 import { VersionHistoryDrawer } from '../versions/VersionHistoryDrawer';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -51,6 +52,8 @@ export default function DashboardPage() {
   const exitKiosk = useCallback(() => setParams(withParam('kiosk', null), { replace: true }), [setParams]);
   // On narrow screens the assistant slides over the dashboard instead of squeezing it.
   const narrow = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
+  // The assistant waits for the dashboard's first drawing rather than compete with it.
+  const chatMayLoad = useIdle(dashboard.isSuccess);
 
   if (dashboard.isPending) return <PageLoader label="Loading the dashboard" />;
   if (dashboard.isError) {
@@ -116,9 +119,13 @@ export default function DashboardPage() {
           w={CHAT_WIDTH}
           style={{ flexShrink: 0, borderLeft: '1px solid var(--mantine-color-default-border)', height: '100%' }}
         >
-          <Suspense fallback={<PageLoader label="Loading the assistant" />}>
-            <ChatPanel dashboardId={id} onClose={() => setChatOpen(false)} />
-          </Suspense>
+          {chatMayLoad ? (
+            <Suspense fallback={<PageLoader label="Loading the assistant" />}>
+              <ChatPanel dashboardId={id} onClose={() => setChatOpen(false)} />
+            </Suspense>
+          ) : (
+            <PageLoader label="Loading the assistant" />
+          )}
         </Box>
       )}
       {narrow && (
