@@ -1,67 +1,18 @@
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestSession, useTestApi } from '../support/api.js';
-import { AuthPage } from './pages/auth-page.js';
 import { ChartEditor } from './pages/chart-editor.js';
 import { DashboardPage } from './pages/dashboard-page.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { seriousViolations } from './support/axe.js';
+import { screenshot, useChromium } from './support/browser.js';
+import { createDashboard, createSalesDataset, signedInPage } from './support/fixtures.js';
 
 // The chart editor, in a real Chromium: a user makes a chart from their dataset with the
 // controls, watches the preview, saves it onto the dashboard, edits it again (controls and JSON),
 // and sees DuckDB's complaint about bad SQL.
 
 const api = useTestApi();
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let browser: Browser;
-
-const SALES_CSV = [
-  'month,region,revenue',
-  ...Array.from({ length: 6 }, (_, m) => {
-    const month = `2026-${String(m + 1).padStart(2, '0')}-01`;
-    return [`${month},North,${1000 + m * 110}`, `${month},South,${800 + m * 90}`, `${month},West,${600 + m * 70}`];
-  }).flat(),
-].join('\n');
-
-async function createSalesDataset(user: TestSession): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([SALES_CSV]), 'sales.csv');
-  const staged = await api.request<{ upload_id: string }>('POST', '/api/uploads', { token: user.token, body: form });
-  const created = await api.request<{ id: string }>('POST', '/api/datasets', {
-    token: user.token,
-    body: { upload_id: staged.body.upload_id, name: 'Sales' },
-  });
-  expect(created.status).toBe(201);
-  return created.body.id;
-}
-
-/** The serious and critical violations axe-core finds on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  // A string runs in the page: the test's own TypeScript has no DOM types.
-  const violations = (await page.evaluate(
-    "(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations)()",
-  )) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('the chart editor in Chromium', () => {
   let user: TestSession;
@@ -71,18 +22,10 @@ describe('the chart editor in Chromium', () => {
 
   beforeAll(async () => {
     user = await api.signUp('chart-maker');
-    await createSalesDataset(user);
-    const created = await api.request<{ id: string }>('POST', '/api/dashboards', {
-      token: user.token,
-      body: { title: 'Sales review', tabs: [{ title: 'Overview', charts: [] }] },
-    });
-    expect(created.status).toBe(201);
-    dashboardId = created.body.id;
+    await createSalesDataset(api, user);
+    dashboardId = await createDashboard(api, user, { title: 'Sales review' });
     // axe is the test's own script: the context bypasses the app's CSP for it.
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-    page = await context.newPage();
-    await new AuthPage(page, api.baseUrl).signIn({ email: user.email, password: user.password });
-    await page.getByRole('heading', { name: 'Dashboards', level: 1 }).waitFor();
+    ({ context, page } = await signedInPage(chromium.browser, api, user, { bypassCSP: true }));
   }, 60_000);
 
   afterAll(async () => {
@@ -212,7 +155,7 @@ describe('the chart editor in Chromium', () => {
 describe('saving over someone else’s change', () => {
   it('says the chart changed meanwhile, loads the latest version, and then saves', async () => {
     const user = await api.signUp('chart-racer');
-    const datasetId = await createSalesDataset(user);
+    const datasetId = await createSalesDataset(api, user);
     const spec = {
       version: 1,
       type: 'bar',
@@ -235,6 +178,8 @@ describe('saving over someone else’s change', () => {
         y_axis: { title: 'Rows', format: { style: 'number', compact: true } },
       },
     };
+    // Not createDashboard(): the test needs the chart's id and ETag from the answer, and a spec
+    // with every section filled in rather than revenueByRegionChart().
     const created = await api.request<{ id: string; tabs: { charts: { id: string; etag: string }[] }[] }>(
       'POST',
       '/api/dashboards',
@@ -248,11 +193,8 @@ describe('saving over someone else’s change', () => {
     );
     expect(created.status).toBe(201);
     const chart = created.body.tabs[0]?.charts[0] as { id: string; etag: string };
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const { context, page } = await signedInPage(chromium.browser, api, user);
     try {
-      const page = await context.newPage();
-      await new AuthPage(page, api.baseUrl).signIn({ email: user.email, password: user.password });
-      await page.getByRole('heading', { name: 'Dashboards', level: 1 }).waitFor();
       await page.goto(`${api.baseUrl}/dashboards/${created.body.id}`);
       const dashboard = new DashboardPage(page);
       await dashboard.waitForChartDrawn('Rows by region');

@@ -1,44 +1,30 @@
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartSpecInput } from '../../src/shared/chart-spec.js';
 import { type Json, signUpTeam, type TeamCast, type TestSession, useTestApi } from '../support/api.js';
-import { AuthPage } from './pages/auth-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { SharedDashboardPage } from './pages/shared-dashboard-page.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { seriousViolations } from './support/axe.js';
+import { screenshot, useChromium } from './support/browser.js';
+import { createSalesDataset, salesCsv, signedInPage } from './support/fixtures.js';
 
 // A dashboard's own settings in a real Chromium, through its ⋯ menu: rename and describe, move to
 // a team, duplicate, delete; a chart moved to another dashboard; what a team's viewer is offered.
 
 const api = useTestApi();
-let browser: Browser;
+const chromium = useChromium();
 
 const BY_REGION = 'Revenue by region';
 const BY_MONTH = 'Revenue by month';
 const OWNER_ITEMS = ['Rename and describe…', 'Move to…', 'Duplicate', 'Delete dashboard'];
 
-const SALES_CSV = [
-  'month,region,revenue',
-  ...Array.from({ length: 6 }, (_, m) => {
-    const month = `2026-${String(m + 1).padStart(2, '0')}-01`;
-    return [`${month},North,${1000 + m * 110}`, `${month},South,${800 + m * 90}`];
-  }).flat(),
-].join('\n');
+/** Six months of revenue in two regions: enough for a line and a bar. */
+const SALES_CSV = salesCsv({ months: 6, regions: 2 });
 
-async function createSalesDataset(user: TestSession, teamId: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([SALES_CSV]), 'sales.csv');
-  const staged = await api.request<{ upload_id: string }>('POST', '/api/uploads', { token: user.token, body: form });
-  const created = await api.request<{ id: string }>('POST', '/api/datasets', {
-    token: user.token,
-    body: { upload_id: staged.body.upload_id, name: 'Sales', team_id: teamId },
-  });
-  expect(created.status).toBe(201);
-  return created.body.id;
-}
-
+/**
+ * The two charts of every dashboard here. Not revenueByRegionChart(): one is a line by month, and
+ * the bar has neither the sort nor the labels that one adds.
+ */
 function spec(datasetId: string, title: string): ChartSpecInput {
   const byMonth = title === BY_MONTH;
   return {
@@ -55,8 +41,12 @@ function spec(datasetId: string, title: string): ChartSpecInput {
   };
 }
 
-/** A personal dashboard with two charts side by side (a saved layout), made through the API. */
-async function createDashboard(user: TestSession, datasetId: string, title: string): Promise<Json> {
+/**
+ * A personal dashboard with two charts side by side (a saved layout), made through the API. Not
+ * fixtures' createDashboard(): the layout needs the charts' ids and the ETag from the answer, and
+ * the tests compare against the whole saved dashboard this returns.
+ */
+async function createLaidOutDashboard(user: TestSession, datasetId: string, title: string): Promise<Json> {
   const created = await api.request<Json>('POST', '/api/dashboards', {
     token: user.token,
     body: {
@@ -81,44 +71,14 @@ async function createDashboard(user: TestSession, datasetId: string, title: stri
   return saved.body;
 }
 
-async function signedInPage(user: TestSession): Promise<{ context: BrowserContext; page: Page }> {
-  // bypassCSP: the app's CSP forbids injected scripts, and axe-core is the test's own.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-  const page = await context.newPage();
-  await new AuthPage(page, api.baseUrl).signIn({ email: user.email, password: user.password });
-  await page.getByRole('heading', { name: 'Dashboards', level: 1 }).waitFor();
-  return { context, page };
-}
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** The serious and critical violations axe-core finds on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = (await page.evaluate(
-    `(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations)()`,
-  )) as { id: string; impact: string | null; nodes: { target: string[]; failureSummary?: string }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join(', ')}`,
-    );
-}
+/** Signed in as the user; bypassCSP: the app's CSP forbids injected scripts, and axe-core is the test's own. */
+const signedInWithAxe = (user: TestSession) => signedInPage(chromium.browser, api, user, { bypassCSP: true });
 
 /** Each chart's place in a dashboard's saved layout, in the order of its charts. */
 function placesInOrder(dashboard: Json): unknown[] {
   const layout = (dashboard.settings.layout ?? {}) as Json;
   return (dashboard.tabs as Json[]).flatMap((tab) => (tab.charts as Json[]).map((chart) => layout[chart.id]));
 }
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('a dashboard’s settings in Chromium', () => {
   let cast: TeamCast;
@@ -136,15 +96,15 @@ describe('a dashboard’s settings in Chromium', () => {
 
   beforeAll(async () => {
     cast = await signUpTeam(api, 'Finance');
-    datasetId = await createSalesDataset(cast.owner, cast.teamId);
-    ({ context, page } = await signedInPage(cast.owner));
+    datasetId = await createSalesDataset(api, cast.owner, { csv: SALES_CSV, teamId: cast.teamId });
+    ({ context, page } = await signedInWithAxe(cast.owner));
     dashboard = new DashboardPage(page);
   }, 60_000);
 
   afterAll(() => context?.close());
 
   it('renames and describes a dashboard: shown in the header, kept after a reload, recorded in the history', async () => {
-    const created = await createDashboard(cast.owner, datasetId, 'Sales overview');
+    const created = await createLaidOutDashboard(cast.owner, datasetId, 'Sales overview');
     await open(created.id, 'Sales overview');
     await dashboard.waitForChartDrawn(BY_REGION);
     await dashboard.waitForChartsSettled();
@@ -181,7 +141,7 @@ describe('a dashboard’s settings in Chromium', () => {
   }, 60_000);
 
   it('a rename after someone else’s change says so, reloads the dashboard, and saves on the next try', async () => {
-    const created = await createDashboard(cast.owner, datasetId, 'Busy board');
+    const created = await createLaidOutDashboard(cast.owner, datasetId, 'Busy board');
     await open(created.id, 'Busy board');
     await dashboard.chooseDashboardAction('Rename and describe…');
     const dialog = dashboard.dialog('Rename and describe');
@@ -203,7 +163,7 @@ describe('a dashboard’s settings in Chromium', () => {
   }, 60_000);
 
   it('duplicates a dashboard with its charts and layout, and opens the copy; the original is untouched', async () => {
-    const original = await createDashboard(cast.owner, datasetId, 'Quarterly');
+    const original = await createLaidOutDashboard(cast.owner, datasetId, 'Quarterly');
     await open(original.id, 'Quarterly');
     await dashboard.chooseDashboardAction('Duplicate');
     await page.getByRole('heading', { name: 'Quarterly (copy)', level: 1 }).waitFor();
@@ -226,8 +186,9 @@ describe('a dashboard’s settings in Chromium', () => {
   }, 60_000);
 
   it('moves a chart to a tab of another dashboard: gone from this one, drawn on the other', async () => {
-    const source = await createDashboard(cast.owner, datasetId, 'Source board');
-    // The target has a full tab (10 charts, the most a tab holds) and one with room.
+    const source = await createLaidOutDashboard(cast.owner, datasetId, 'Source board');
+    // The target has a full tab (10 charts, the most a tab holds) and one with room. Not
+    // createDashboard(): these charts are empty placeholders, without the configuration it takes.
     const target = await api.request<Json>('POST', '/api/dashboards', {
       token: cast.owner.token,
       body: {
@@ -263,7 +224,7 @@ describe('a dashboard’s settings in Chromium', () => {
   }, 60_000);
 
   it('moves a dashboard to a team: its viewer then sees it read-only and may only duplicate it', async () => {
-    const created = await createDashboard(cast.owner, datasetId, 'Team metrics');
+    const created = await createLaidOutDashboard(cast.owner, datasetId, 'Team metrics');
     expect((await get(created.id, cast.viewer)).status).toBe(404);
     await open(created.id, 'Team metrics');
     await dashboard.chooseDashboardAction('Move to…');
@@ -280,7 +241,7 @@ describe('a dashboard’s settings in Chromium', () => {
     expect(seen.body.owner).toEqual({ type: 'team', team_id: cast.teamId });
     expect(seen.body.abilities).toEqual({ can_edit: false, can_delete: false, can_share: false });
 
-    const viewer = await signedInPage(cast.viewer);
+    const viewer = await signedInWithAxe(cast.viewer);
     try {
       const viewerDashboard = new DashboardPage(viewer.page);
       await viewer.page.goto(`${api.baseUrl}/dashboards/${created.id}`);
@@ -298,7 +259,7 @@ describe('a dashboard’s settings in Chromium', () => {
   }, 60_000);
 
   it('deletes a dashboard after a confirmation: back home, gone from the list, its share link no longer works', async () => {
-    const created = await createDashboard(cast.owner, datasetId, 'Old board');
+    const created = await createLaidOutDashboard(cast.owner, datasetId, 'Old board');
     const link = await api.request<{ url: string }>('POST', `/api/dashboards/${created.id}/share-links`, {
       token: cast.owner.token,
       body: { expires_at: null },
@@ -315,7 +276,7 @@ describe('a dashboard’s settings in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Open dashboard Old board', exact: true }).count()).toBe(0);
     expect((await get(created.id)).status).toBe(404);
 
-    const visitor = await browser.newContext();
+    const visitor = await chromium.browser.newContext();
     try {
       const shared = new SharedDashboardPage(await visitor.newPage());
       await shared.open(link.body.url);
@@ -326,7 +287,7 @@ describe('a dashboard’s settings in Chromium', () => {
   }, 60_000);
 
   it('a home page card has the same menu: renamed from there, the card shows the new title', async () => {
-    await createDashboard(cast.owner, datasetId, 'Card board');
+    await createLaidOutDashboard(cast.owner, datasetId, 'Card board');
     await page.goto(`${api.baseUrl}/`);
     const button = page.getByRole('button', { name: 'Actions for Card board', exact: true });
     await button.click();

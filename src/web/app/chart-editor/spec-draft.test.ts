@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChartSpec, type ChartSpecInput } from '../../../shared/chart-spec';
+import { CHART_TYPES, ChartSpec, type ChartSpecInput } from '../../../shared/chart-spec';
 import { newFilter, typedValue, withOperator } from './filter-values';
 import {
   apiFieldErrors,
@@ -108,20 +108,7 @@ describe('the chart editor draft', () => {
 
   it('every chart type gets a valid first chart, also over a dataset without numbers or dates', () => {
     const textOnly: Column[] = [{ name: 'name', kind: 'string' }];
-    for (const type of [
-      'line',
-      'area',
-      'bar',
-      'stacked_bar',
-      'pie',
-      'donut',
-      'scatter',
-      'heatmap',
-      'histogram',
-      'kpi',
-      'table',
-      'combo',
-    ] as const) {
+    for (const type of CHART_TYPES) {
       for (const columns of [COLUMNS, textOnly]) {
         const draft = { ...emptyDraft(type), data: { dataset_id: DATASET_ID, query: defaultQuery(columns, type) } };
         expect(ChartSpec.safeParse(draft).success, `${type} over ${columns.length} columns`).toBe(true);

@@ -1,13 +1,13 @@
 import { useComputedColorScheme } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { QueryResult } from '../../../shared/chart-spec';
 import { api } from '../lib/api';
-import { ApiProblem, expectOk, problemMessage, unwrap } from '../lib/problems';
-import { queryKeys } from '../lib/query-keys';
+import { expectOk, problemMessage, unwrap } from '../lib/problems';
 import { toCsv } from './csv';
 import { fileNameFor } from './file-name';
 import { type Chart, type Dashboard, ifMatch, type Tab } from './use-dashboard';
+import { useDashboardMutationHandlers } from './use-dashboard-mutation-handlers';
 
 /** A tab holds at most this many charts (the database refuses more: migration 0003). */
 export const MAX_CHARTS_PER_TAB = 10;
@@ -20,27 +20,12 @@ const PICTURE = { width: 1200, height: 675 };
  * dashboard, its history and the charts' data are loaded again), and the downloads.
  */
 export function useChartActions(dashboard: Dashboard) {
-  const queryClient = useQueryClient();
   const theme = useComputedColorScheme('light');
-  const id = dashboard.id;
-  const onSettled = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(id) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.versions(id) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.dashboards }),
-      queryClient.invalidateQueries({ queryKey: ['chart-data'] }),
-    ]);
-  const onError = (error: unknown) => {
-    if (error instanceof ApiProblem && error.status === 412) {
-      notifications.show({
-        color: 'yellow',
-        title: 'The chart changed meanwhile',
-        message: 'Someone else (or the assistant) changed it since it was loaded. It has been reloaded; try again.',
-      });
-    } else {
-      notifications.show({ color: 'red', title: 'Not saved', message: problemMessage(error) });
-    }
-  };
+  // The charts' data too: a chart moved or removed changes what the tabs draw.
+  const { onSettled, onError } = useDashboardMutationHandlers(dashboard.id, {
+    subject: 'chart',
+    alsoInvalidate: [['chart-data']],
+  });
 
   const duplicate = useMutation({
     mutationFn: async (chart: Chart) =>

@@ -2,9 +2,10 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
 import { api } from '../lib/api';
-import { ApiProblem, expectOk, problemMessage, unwrap } from '../lib/problems';
+import { expectOk, problemMessage, unwrap } from '../lib/problems';
 import { queryKeys } from '../lib/query-keys';
 import { type Dashboard, dashboardQuery } from './dashboard-query';
+import { useDashboardMutationHandlers } from './use-dashboard-mutation-handlers';
 
 export type { Dashboard };
 export type Tab = components['schemas']['Tab'];
@@ -24,23 +25,8 @@ export function useDashboard(id: string) {
 export function useDashboardActions(dashboard: Dashboard) {
   const queryClient = useQueryClient();
   const id = dashboard.id;
-  const onSettled = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(id) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.versions(id) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.dashboards }),
-    ]);
-  const onError = (error: unknown) => {
-    if (error instanceof ApiProblem && error.status === 412) {
-      notifications.show({
-        color: 'yellow',
-        title: 'The dashboard changed meanwhile',
-        message: 'Someone else (or the assistant) changed it since it was loaded. It has been reloaded; try again.',
-      });
-    } else if (!(error instanceof ApiProblem && error.status === 422)) {
-      notifications.show({ color: 'red', title: 'Not saved', message: problemMessage(error) });
-    }
-  };
+  // A 422 of a tab's title is shown in its form, beside the field.
+  const { onSettled, onError } = useDashboardMutationHandlers(id, { subject: 'dashboard', quietOn422: true });
 
   const addTab = useMutation({
     mutationFn: async (title: string) =>
