@@ -24,6 +24,14 @@ interface Violation {
  * (the rule, what it asks, the first few elements at fault); `within` is evaluated in the page.
  */
 export async function seriousViolations(page: Page, within = 'document'): Promise<string[]> {
+  // A menu or a dialog still fading in has its colours half-blended with what is behind it, which
+  // axe would measure as too little contrast: wait until the finite animations are over (spinners
+  // and skeletons run forever and are not waited for).
+  await page.waitForFunction(
+    'document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || a.playState !== "running")',
+    undefined,
+    { timeout: 5000 },
+  );
   await page.addScriptTag({ path: axePath });
   // A string runs in the page: the test's own TypeScript has no DOM types.
   const violations = (await page.evaluate(
