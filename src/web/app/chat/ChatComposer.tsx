@@ -39,6 +39,13 @@ export function ChatComposer({
   editing,
 }: ChatComposerProps) {
   const [text, setText] = useState(initialText);
+  const input = useRef<HTMLTextAreaElement>(null);
+  // Ready to type into, unless the person is already busy elsewhere: the panel beside a dashboard
+  // may open after they have started on something else, and must not take their focus away.
+  useEffect(() => {
+    const busy = document.activeElement && document.activeElement !== document.body;
+    if (!busy) input.current?.focus();
+  }, []);
   const [dismissed, setDismissed] = useState(false);
   const models = useModels();
   const agents = useAgents();
@@ -128,7 +135,7 @@ export function ChatComposer({
               minRows={1}
               maxRows={8}
               value={text}
-              autoFocus
+              ref={input}
               onChange={(event) => {
                 setText(event.currentTarget.value);
                 setDismissed(false);
