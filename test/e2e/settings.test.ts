@@ -208,7 +208,8 @@ describe('settings in Chromium', () => {
     // Another browser, light by default: the stored preference wins once signed in.
     const { context, page } = await signedIn(alice);
     try {
-      await page.waitForFunction("document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark'");
+      // A locator, not a script: this browser keeps the app's CSP, which forbids evaluating strings.
+      await page.locator('html[data-mantine-color-scheme="dark"]').waitFor({ state: 'attached' });
     } finally {
       await context.close();
     }

@@ -28,7 +28,14 @@ export async function seriousViolations(page: Page, within = 'document'): Promis
   // axe would measure as too little contrast: wait until the finite animations are over (spinners
   // and skeletons run forever and are not waited for).
   await page.waitForFunction(
-    'document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity || a.playState !== "running")',
+    () => {
+      // Runs in the page (typed loosely: this file is compiled for Node).
+      type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+      const { document } = globalThis as unknown as { document: { getAnimations(): Running[] } };
+      return document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY);
+    },
     undefined,
     { timeout: 5000 },
   );
