@@ -25,20 +25,8 @@ export class ChartEditor {
 
   /** Picks an option of a Select, found by its label. */
   async choose(label: string, option: string): Promise<void> {
-    const input = this.dialog.getByLabel(label, { exact: true });
-    const choice = this.page.getByRole('option', { name: option, exact: true });
-    // A click that lands while the dialog is still opening (or its options still loading) can
-    // leave the list closed: click again, as a person would.
-    for (let attempt = 1; ; attempt++) {
-      await input.click();
-      try {
-        await choice.waitFor({ state: 'visible', timeout: 3000 });
-        break;
-      } catch (error) {
-        if (attempt === 4) throw error;
-      }
-    }
-    await choice.click();
+    await this.dialog.getByLabel(label, { exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 
   async pickDataset(name: string): Promise<void> {
