@@ -2,6 +2,7 @@ import { Alert, Box, Button, Group, Modal, Select, Stack, Text, TextInput } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { dashboardQuery } from '../dashboard/dashboard-query';
 import { GRID_COLUMNS, savedLayout, tabLayout } from '../dashboard/layout';
 import type { Dashboard } from '../dashboard/use-dashboard';
 import { api } from '../lib/api';
@@ -43,12 +44,7 @@ export default function AddToDashboardModal({
   const editable = (dashboards.data?.items ?? []).filter((d) => d.abilities.can_edit);
   const existing = dashboardId && dashboardId !== NEW ? dashboardId : null;
   // The same query as the dashboard page's (same key and answer), only while one is picked.
-  const dashboard = useQuery({
-    queryKey: queryKeys.dashboard(existing ?? ''),
-    enabled: existing !== null,
-    queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/dashboards/{id}', { params: { path: { id: existing as string } }, signal })),
-  });
+  const dashboard = useQuery({ ...dashboardQuery(existing ?? ''), enabled: existing !== null });
   const current = existing ? dashboard.data : undefined;
   const tab = current?.tabs.find((t) => t.id === tabId);
   const creatingDashboard = dashboardId === NEW;

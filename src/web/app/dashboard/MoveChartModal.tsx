@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { api } from '../lib/api';
 import { ApiProblem, problemMessage, unwrap } from '../lib/problems';
 import { queryKeys } from '../lib/query-keys';
+import { dashboardQuery } from './dashboard-query';
 import { MAX_CHARTS_PER_TAB } from './use-chart-actions';
 import { type Chart, type Dashboard, ifMatch } from './use-dashboard';
 
@@ -34,12 +35,7 @@ export function MoveChartModal({ chart, source, onClose }: MoveChartModalProps) 
       unwrap(await api.GET('/api/dashboards', { params: { query: { scope: 'all', limit: 100 } }, signal })).items,
   });
   // The dashboard page's own query: opening the target afterwards shows it at once.
-  const target = useQuery({
-    queryKey: queryKeys.dashboard(targetId ?? ''),
-    enabled: targetId !== null,
-    queryFn: async ({ signal }) =>
-      unwrap(await api.GET('/api/dashboards/{id}', { params: { path: { id: targetId ?? '' } }, signal })),
-  });
+  const target = useQuery({ ...dashboardQuery(targetId ?? ''), enabled: targetId !== null });
   const targetTree = targetId && target.data?.id === targetId ? target.data : null;
   const move = useMutation({
     mutationFn: async ({ chart, tabId }: { chart: Chart; tabId: string }) =>

@@ -1,11 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
-import type { components } from '../../api/schema';
-import { api } from '../lib/api';
-import { unwrap } from '../lib/problems';
-import { queryKeys } from '../lib/query-keys';
+import { type Dashboard, dashboardQuery } from '../dashboard/dashboard-query';
 import type { DashboardSummary } from './use-dashboards';
-
-type Dashboard = components['schemas']['Dashboard'];
 
 /** The card's facts about a dashboard, from the whole dashboard. */
 function summarize({ tabs, ...dashboard }: Dashboard): DashboardSummary {
@@ -23,11 +18,7 @@ function summarize({ tabs, ...dashboard }: Dashboard): DashboardSummary {
  */
 export function useDashboardsById(ids: string[]): { items: DashboardSummary[]; pending: boolean } {
   return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: queryKeys.dashboard(id),
-      queryFn: async ({ signal }: { signal: AbortSignal }) =>
-        unwrap(await api.GET('/api/dashboards/{id}', { params: { path: { id } }, signal })),
-    })),
+    queries: ids.map((id) => dashboardQuery(id)),
     combine: (results) => ({
       items: results.flatMap((result) => (result.data ? [summarize(result.data)] : [])),
       pending: results.some((result) => result.isPending),

@@ -3,6 +3,7 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
 import { CreateDashboardModal } from '../home/CreateDashboardModal';
 import { DashboardCard } from '../home/DashboardCard';
 import { EmptyDashboards } from '../home/EmptyDashboards';
@@ -46,14 +47,16 @@ export function HomePage() {
   return (
     <Container size="xl" py="lg">
       <Stack gap="lg">
-        <Group justify="space-between">
-          <Title order={1} size="h2">
-            Dashboards
-          </Title>
-          <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
-            New dashboard
-          </Button>
-        </Group>
+        <PageHeader
+          title="Dashboards"
+          action={
+            <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
+              New dashboard
+            </Button>
+          }
+        >
+          Yours and your teams’, starred and recently opened first.
+        </PageHeader>
         <Group gap="sm" align="flex-end">
           <TextInput
             aria-label="Search dashboards by title"

@@ -9,13 +9,13 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconNotes, IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import type { MadeChart } from '../chat/tool-parts';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
 import { DeleteItemModal } from '../workspace/DeleteItemModal';
 import { EmptyWorkspace } from '../workspace/EmptyWorkspace';
 import { ItemFormModal, type ItemFormTarget } from '../workspace/ItemFormModal';
@@ -65,19 +65,16 @@ export default function WorkspacePage() {
   return (
     <Container size="xl" py="lg">
       <Stack gap="lg">
-        <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={1} size="h2">
-              Workspace
-            </Title>
-            <Text c="dimmed" size="sm">
-              Charts, notes and analyses you kept, from chats or written here.
-            </Text>
-          </div>
-          <Button leftSection={<IconNotes size={16} />} onClick={() => setForm({ kind: 'new-note' })}>
-            New note
-          </Button>
-        </Group>
+        <PageHeader
+          title="Workspace"
+          action={
+            <Button leftSection={<IconNotes size={16} />} onClick={() => setForm({ kind: 'new-note' })}>
+              New note
+            </Button>
+          }
+        >
+          Charts, notes and analyses you kept, from chats or written here.
+        </PageHeader>
         <Group gap="sm" align="center">
           <TextInput
             aria-label="Search the workspace by title"
